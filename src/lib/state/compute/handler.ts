@@ -1,0 +1,48 @@
+import { analyze } from '../../analysis/analyze';
+import { FormulaEngine } from '../../engine/engine';
+import type { Assumption, Stage } from '../../model/types';
+import type { RowChange } from '../../model/rows';
+import type { ComputeRequest, ComputeResponse } from './protocol';
+
+/**
+ * Answers compute requests with one long-lived formula engine. Runs inside
+ * the Web Worker in the browser, and in-process in tests and the CLI.
+ */
+export class ComputeHandler {
+  #engine: FormulaEngine | null = null;
+
+  /** Answers one request; failures come back as `failed`, never as exceptions. */
+  handle(request: ComputeRequest): ComputeResponse {
+    try {
+      if (!this.#engine) this.#engine = new FormulaEngine(request.model);
+      const engine = this.#engine;
+      if (request.type === 'analyze') {
+        engine.update(request.model);
+        const evaluated = engine.evaluate();
+        return {
+          id: request.id,
+          type: 'analyzed',
+          result: { evaluated, analysis: analyze(request.model, evaluated) },
+        };
+      }
+      const model =
+        request.sheet === 'funnel'
+          ? engine.restructure(request.model, 'funnel', request.change as RowChange<Stage>)
+          : engine.restructure(
+              request.model,
+              'assumptions',
+              request.change as RowChange<Assumption>,
+            );
+      return { id: request.id, type: 'restructured', model };
+    } catch (error) {
+      // A broken engine state must not stick: the next request rebuilds it.
+      this.#engine?.destroy();
+      this.#engine = null;
+      return {
+        id: request.id,
+        type: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+}
