@@ -1,0 +1,122 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnalyzeJson } from '../../../src/cli/analyze';
+import { runAll, type Run } from './run';
+
+// The real command, spawned on fixture files: PRODUCT.md "The command line".
+// (main.test.ts covers the rest in-process: each spawn costs ~0.8 s.)
+const F = 'test/fixtures/cli';
+let runs: Record<string, Run>;
+
+beforeAll(async () => {
+  runs = await runAll({
+    reference: ['analyze', `${F}/reference.json`, '--json'],
+    referenceText: ['analyze', `${F}/reference.json`],
+    market: ['analyze', `${F}/market.json`, '--json'],
+    tie: ['analyze', '--json', `${F}/tie.json`],
+    notJson: ['analyze', `${F}/not-json.json`, '--json'],
+    invalid: ['analyze', `${F}/invalid-model.json`, '--json'],
+    formulaError: ['analyze', `${F}/formula-error.json`, '--json'],
+    missing: ['analyze', `${F}/no-such-model.json`],
+    badOption: ['analyze', `${F}/reference.json`, '--jsn'],
+  });
+}, 60_000);
+
+const json = (run: Run | undefined): AnalyzeJson => {
+  expect(run?.stderr).toBe('');
+  expect(run?.code).toBe(0);
+  return JSON.parse(run?.stdout ?? '') as AnalyzeJson;
+};
+
+describe('bottleneck analyze --json', () => {
+  it('reproduces the reference chain: contact binds, 3.75 won, capacities in output units', () => {
+    const out = json(runs.reference);
+    expect(out.constraint).toEqual({ kind: 'stage', stages: ['contact'] });
+    expect(out.throughput).toEqual({ units: 3.75, money: 0 });
+    expect(out.operating_expense).toBe(0);
+    expect(out.stages.map((s) => s.id)).toEqual([
+      'enrich',
+      'contact',
+      'reply',
+      'meeting',
+      'opportunity',
+    ]);
+    expect(out.stages.map((s) => s.capacity_out)).toEqual([5.625, 3.75, 10, 4, 7.5]);
+    expect(out.stages[1]).toEqual({
+      id: 'contact',
+      inflow: 1800,
+      processed: 1500,
+      pileup: 300,
+      out: 75,
+      lost: 1425,
+      load: 1.2,
+      capacity_out: 3.75,
+    });
+  });
+
+  it('names the market when no stage is overloaded, with money and operating expense', () => {
+    const out = json(runs.market);
+    expect(out.constraint).toEqual({ kind: 'market', stages: [] });
+    // 100 leads → 50 calls → 5 won at 2,000 − 200 each.
+    expect(out.throughput).toEqual({ units: 5, money: 9000 });
+    expect(out.operating_expense).toBe(1000);
+    expect(out.stages.map((s) => s.load)).toEqual([0.5, 0.625]);
+  });
+
+  it('names a tie between channels short of the same capacity, and writes null for unlimited', () => {
+    const out = json(runs.tie);
+    expect(out.constraint).toEqual({ kind: 'tie', stages: ['ads', 'events'] });
+    expect(out.throughput).toEqual({ units: 8, money: 8000 });
+    const won = out.stages[2];
+    expect(won).toMatchObject({ id: 'won', inflow: 80, load: null, capacity_out: null });
+  });
+});
+
+describe('bottleneck analyze (summary for people)', () => {
+  it('says which stage binds and why, then T, OE and T ÷ OE', () => {
+    const text = runs.referenceText?.stdout ?? '';
+    expect(runs.referenceText?.code).toBe(0);
+    expect(text).toMatch(/Constraint: Contact \(contact\)/);
+    expect(text).toMatch(/load 120%: 1,800 arrive, 1,500 are processed, 300 pile up per month/);
+    expect(text).toMatch(/Throughput: +3\.75 per month/);
+    expect(text).toMatch(/T ÷ OE: +— \(no operating expense\)/);
+  });
+});
+
+describe('bottleneck analyze: bad input', () => {
+  const failed = (run: Run | undefined) => {
+    expect(run?.code).toBe(1);
+    expect(run?.stdout).toBe('');
+    return run?.stderr ?? '';
+  };
+
+  it('refuses text that is not JSON, saying where', () => {
+    expect(failed(runs.notJson)).toMatch(/not-json\.json: .*not valid JSON.*\(line 4, column 41\)/);
+  });
+
+  it('names the stage and field of an invalid model', () => {
+    expect(failed(runs.invalid)).toMatch(
+      /invalid-model\.json: Stage "Meetings" \(meetings\), field "lag": must be a number/,
+    );
+  });
+
+  it('lists every formula error and out-of-range cell with its stage and field', () => {
+    const err = failed(runs.formulaError);
+    expect(err).toMatch(/2 cells need fixing/);
+    expect(err).toMatch(/Stage "Worked by AEs" \(worked\), field "capacity": #DIV\/0! /);
+    expect(err).toMatch(
+      /Stage "Worked by AEs" \(worked\), field "conversion": 140 % is out of range/,
+    );
+  });
+
+  it('says when the file is missing', () => {
+    expect(failed(runs.missing)).toMatch(/no-such-model\.json: no such file/);
+  });
+
+  it('answers a usage error with exit code 2 and the usage on stderr', () => {
+    expect(runs.badOption?.code).toBe(2);
+    expect(runs.badOption?.stdout).toBe('');
+    expect(runs.badOption?.stderr).toMatch(
+      /Unknown option '--jsn'[^]*Usage: bottleneck analyze FILE/,
+    );
+  });
+});

@@ -1,0 +1,133 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES } from '../../../src/cli/io';
+import { main } from '../../../src/cli/main';
+import { ROOT } from './run';
+
+// main() in-process, with captured streams: the cases analyze.test.ts does
+// not spawn (usage, help, summaries, unusual files).
+const F = join(ROOT, 'test/fixtures/cli');
+
+async function call(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+  });
+  return { code, stdout, stderr };
+}
+
+describe('bottleneck usage', () => {
+  it('prints the list of commands for --help (stdout, exit 0) and with no arguments (stderr, exit 2)', async () => {
+    const help = await call('--help');
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toMatch(/^Usage: bottleneck <command>/);
+    expect(help.stdout).toMatch(/bottleneck analyze FILE \[--json\]/);
+    expect(await call()).toEqual({ code: 2, stdout: '', stderr: help.stdout });
+  });
+
+  it("prints a command's help, including the JSON shape", async () => {
+    for (const argv of [
+      ['help', 'analyze'],
+      ['analyze', '-h'],
+      ['analyze', 'x.json', '--help'],
+    ]) {
+      const run = await call(...argv);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: bottleneck analyze FILE \[--json\]/);
+      expect(run.stdout).toMatch(/"capacity_out" are null when the stage's capacity is unlimited/);
+    }
+  });
+
+  it('refuses an unknown command, a missing FILE and an extra argument with exit 2', async () => {
+    const unknown = await call('simulte', 'x.json');
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toMatch(/unknown command "simulte"[^]*Commands:/);
+    const noFile = await call('analyze', '--json');
+    expect(noFile).toMatchObject({ code: 2, stdout: '' });
+    expect(noFile.stderr).toMatch(/analyze needs FILE\.\nUsage: bottleneck analyze FILE/);
+    const two = await call('analyze', 'a.json', 'b.json');
+    expect(two).toMatchObject({ code: 2, stdout: '' });
+    expect(two.stderr).toMatch(/unexpected "b\.json"/);
+  });
+});
+
+describe('bottleneck analyze (summary for people)', () => {
+  it('explains the market case with the stage that binds first, and T ÷ OE', async () => {
+    const { code, stdout } = await call('analyze', join(F, 'market.json'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Constraint: the market/);
+    // calls: capacity 80, 50 arrive → binds at 1.6× today's 100 leads.
+    expect(stdout).toMatch(
+      /\(calls\) binds first, when arrivals reach 160 per week \(1\.6× today\)/,
+    );
+    // T = 5 × (2,000 − 200) = 9,000; OE = 1,000.
+    expect(stdout).toMatch(/T ÷ OE: +9\n/);
+  });
+
+  it('never writes control characters from a model to the terminal', async () => {
+    // market.json's name holds ESC [31m and a stage name a C1 CSI.
+    const { stdout } = await call('analyze', join(F, 'market.json'));
+    expect([...stdout].some((c) => c === '\u001b' || c === '\u009b')).toBe(false);
+    expect(stdout).toContain('Market bound \uFFFD[31mred');
+  });
+
+  it('names every tied stage, and says whether they bind alone or together', async () => {
+    const { stdout } = await call('analyze', join(F, 'tie.json'));
+    expect(stdout).toMatch(/a tie between Paid ads \(ads\) and Events \(events\)/);
+    expect(stdout).toMatch(/Each holds back as much: .* would add \$6,000 of throughput/);
+  });
+});
+
+describe('bottleneck analyze: unusual files', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'bottleneck-cli-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('refuses a folder and a file over the size cap without reading it', async () => {
+    const folder = await call('analyze', F);
+    expect(folder).toMatchObject({ code: 1, stdout: '' });
+    expect(folder.stderr).toMatch(/fixtures\/cli: not a file/);
+    const huge = join(dir, 'huge.json');
+    await writeFile(huge, ' '.repeat(MAX_FILE_BYTES + 1));
+    const big = await call('analyze', huge);
+    expect(big).toMatchObject({ code: 1, stdout: '' });
+    expect(big.stderr).toMatch(/huge\.json: 5\.0 MB is too large .*at most 5 MB/);
+  });
+
+  it('reads a file saved with a byte order mark', async () => {
+    const doc = {
+      format: 'bottleneck-model',
+      version: 1,
+      stages: [{ id: 'a', name: 'A', arrivals: '7' }],
+    };
+    const path = join(dir, 'bom.json');
+    await writeFile(path, `\uFEFF${JSON.stringify(doc)}`);
+    const run = await call('analyze', path, '--json');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(run.stdout).throughput.units).toBe(7);
+  });
+
+  it('lists every problem of a model with several, one per line', async () => {
+    const doc = {
+      format: 'bottleneck-model',
+      version: 1,
+      stages: [
+        { id: 'a', name: 'A', next: 'nowhere' },
+        { id: 'b', name: 'B', next: 'elsewhere' },
+      ],
+    };
+    const path = join(dir, 'two-problems.json');
+    await writeFile(path, JSON.stringify(doc));
+    const run = await call('analyze', path);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /cannot be opened:\n {2}Stage "A" \(a\), field "next": no stage has the id "nowhere"\.\n {2}Stage "B" \(b\), field "next": no stage has the id "elsewhere"\./,
+    );
+  });
+});
