@@ -109,6 +109,26 @@ export function setLoopCell(model: Model, field: LoopNumberField, text: string):
 }
 
 /**
+ * Links a stage just inserted at `at` into the chain the way a user expects
+ * from inserting a row: the stage above now feeds it, and it feeds what the
+ * stage above fed (or, at the top, the stage below).
+ */
+export function linkInserted(model: Model, at: number): Model {
+  const stage = model.stages[at];
+  if (!stage) return model;
+  const above = model.stages[at - 1];
+  const below = model.stages[at + 1];
+  const stages = [...model.stages];
+  if (above) {
+    stages[at] = { ...stage, next: above.next };
+    stages[at - 1] = { ...above, next: stage.id };
+  } else if (below) {
+    stages[at] = { ...stage, next: below.id };
+  }
+  return { ...model, stages };
+}
+
+/**
  * After deleting stages, reconnects what fed into them to where they fed
  * (so a deleted middle stage does not cut the funnel in two) and clears a
  * loop entry that pointed at them.

@@ -11,6 +11,9 @@ export interface Notice {
   text: string;
 }
 
+/** What became of an edit. */
+export type EditOutcome = 'changed' | 'unchanged' | 'refused';
+
 /**
  * The open model and everything computed from it: the one place the UI
  * reads from and sends edits to. Every edit is one undo step; the formula
@@ -72,21 +75,22 @@ export class Workspace {
    * and the model is left as it was.
    *
    * @param edit a pure function of the model (see model/edits.ts)
-   * @returns true when the model changed
+   * @returns whether the model changed, stayed the same, or the edit was refused
    */
-  edit(edit: (model: Model) => Model): boolean {
+  edit(edit: (model: Model) => Model): EditOutcome {
     let next: Model;
     try {
       next = edit(this.model);
     } catch (error) {
       if (!(error instanceof EditError)) throw error;
       this.notice = { kind: 'error', text: error.message };
-      return false;
+      return 'refused';
     }
-    if (next === this.model) return false;
+    if (next === this.model) return 'unchanged';
+    this.notice = null;
     this.#history.record(this.model);
     this.#set(next);
-    return true;
+    return 'changed';
   }
 
   /**

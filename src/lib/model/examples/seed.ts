@@ -1,7 +1,8 @@
 /**
  * Example (a), opened on first run: the seed case of PRODUCT.md. 2,000
  * qualified accounts a week, but four AEs can work 200: the AEs are the
- * constraint and 1,800 accounts a week pile up in front of them.
+ * constraint and 1,800 accounts a week pile up in front of them, each holding
+ * $2 of enrichment (inventory).
  */
 export const seedExample = {
   format: 'bottleneck-model',
@@ -19,7 +20,6 @@ export const seedExample = {
       id: 'accounts',
       name: 'Qualified accounts',
       arrivals: '2000',
-      cost_per_item: '$2',
       cost_per_period: '$500',
       next: 'worked',
     },
@@ -28,6 +28,7 @@ export const seedExample = {
       name: 'Worked by AEs',
       capacity: '=AEs*50',
       conversion: '10%',
+      cost_per_item: '$2',
       cost_per_period: '=AEs*AE_cost',
       next: 'meetings',
     },

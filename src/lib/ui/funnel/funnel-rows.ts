@@ -1,0 +1,154 @@
+import type { Constraint } from '../../analysis/constraint';
+import type { StageFlow } from '../../analysis/steady';
+import { nextChoices } from '../../model/edits';
+import { STAGE_FIELD_KIND, STAGE_FIELD_LABELS } from '../../model/fields';
+import { FUNNEL_COLUMNS, columnLetter } from '../../model/layout';
+import { STAGE_NUMBER_FIELDS, type Model, type StageNumberField } from '../../model/types';
+import type { ComputeResult } from '../../state/compute/protocol';
+import { formatCount, formatLoad } from '../format';
+import type { GridCell, GridColumn, GridRow } from '../grid/types';
+import { numberCell } from './cell-view';
+
+const HELP: Record<StageNumberField, string> = {
+  arrivals: 'Items entering this stage from outside, per period (blank: 0).',
+  conversion: 'Share of processed items that move on, 0–100 % (blank: 100 %).',
+  capacity: 'Items the stage can process per period (blank: unlimited).',
+  lag: 'Whole periods between processing here and arriving at the next stage (blank: 0).',
+  cost_per_period: 'Operating expense of the stage per period (blank: 0).',
+  cost_per_item: 'Money invested per item entering the stage — data, enrichment (blank: 0).',
+  value: 'Revenue per item converted at this stage (blank: 0).',
+  variable_cost: 'Truly variable cost per converted item, e.g. commission (blank: 0).',
+};
+
+const BLANK: Partial<Record<StageNumberField, string>> = { conversion: '100%', capacity: '∞' };
+
+const WIDTH: Record<StageNumberField, number> = {
+  arrivals: 86,
+  conversion: 88,
+  capacity: 88,
+  lag: 50,
+  cost_per_period: 110,
+  cost_per_item: 100,
+  value: 90,
+  variable_cost: 100,
+};
+
+/** The computed (read-only) columns, after the input columns. */
+export const COMPUTED = ['inflow', 'processed', 'pileup', 'out', 'load'] as const;
+
+const COMPUTED_HELP: Record<(typeof COMPUTED)[number], string> = {
+  inflow: 'Arrivals plus what feeding stages pass on, per period.',
+  processed: 'The smaller of inflow and capacity, per period.',
+  pileup: 'Inflow the stage cannot process: it piles up every period.',
+  out: 'Processed × conversion: what moves on, per period.',
+  load: 'Inflow ÷ capacity. Over 100 %: overloaded.',
+};
+
+/** The Funnel grid's columns: Stage, Feeds into, the number fields, then the computed ones. */
+export function funnelColumns(): GridColumn[] {
+  const inputs: GridColumn[] = FUNNEL_COLUMNS.map((key, i) => {
+    const letter = columnLetter(i);
+    if (key === 'name')
+      return { key, header: 'Stage', kind: 'text', letter, width: 176, help: 'The stage’s name.' };
+    if (key === 'next') {
+      return {
+        key,
+        header: 'Feeds into',
+        kind: 'choice',
+        letter,
+        width: 150,
+        help: 'Where converted items go next.',
+      };
+    }
+    return {
+      key,
+      header: STAGE_FIELD_LABELS[key],
+      kind: 'cell',
+      letter,
+      numeric: true,
+      width: WIDTH[key],
+      help: HELP[key],
+    };
+  });
+  const computed: GridColumn[] = COMPUTED.map((key) => ({
+    key,
+    header: key[0]?.toUpperCase() + key.slice(1),
+    kind: 'computed',
+    numeric: true,
+    width: key === 'load' ? 64 : 80,
+    help: COMPUTED_HELP[key],
+  }));
+  return [...inputs, ...computed];
+}
+
+function computedCells(flow: StageFlow | undefined): GridCell[] {
+  if (!flow) return COMPUTED.map(() => ({ display: '', raw: '' }));
+  return COMPUTED.map((key): GridCell => {
+    if (key === 'load') {
+      const over = flow.load !== null && flow.load > 1;
+      return {
+        display: formatLoad(flow.load),
+        raw: '',
+        copy: String(flow.load ?? ''),
+        ...(over && { tone: 'alert' }),
+      };
+    }
+    const value = flow[key];
+    const tone = key === 'pileup' && value > 1e-9 ? { tone: 'alert' as const } : {};
+    return { display: formatCount(value), raw: '', copy: String(value), ...tone };
+  });
+}
+
+/**
+ * The Funnel grid's rows from the model and its latest analysis. Cells whose
+ * text changed since the analysis show their raw text until it catches up.
+ */
+export function funnelRows(model: Model, result: ComputeResult | null): GridRow[] {
+  const computedRow = new Map(result?.model.stages.map((s, i) => [s.id, i]));
+  const flowById = new Map(result?.analysis.flow.stages.map((f) => [f.id, f]));
+  const constraint: Constraint | undefined = result?.analysis.constraint;
+  const blocked = (result?.analysis.issues.length ?? 0) > 0;
+  const nameOf = new Map(model.stages.map((s) => [s.id, s.name]));
+  return model.stages.map((stage, i) => {
+    const j = computedRow.get(stage.id);
+    const was = j === undefined ? undefined : result?.model.stages[j];
+    const evaluated = j === undefined ? undefined : result?.evaluated.stages[j];
+    const options = [
+      { value: '', label: '— end of funnel —' },
+      ...nextChoices(model, i).map((s) => ({ value: s.id, label: s.name })),
+    ];
+    const next = stage.next === null ? '' : (nameOf.get(stage.next) ?? '');
+    const cells: GridCell[] = [
+      { display: stage.name, raw: stage.name },
+      {
+        display: next || '— end —',
+        raw: stage.next ?? '',
+        copy: next,
+        placeholder: next === '',
+        options,
+      },
+      ...STAGE_NUMBER_FIELDS.map((f) => {
+        const current = was?.[f] === stage[f] ? evaluated?.[f] : undefined;
+        const issue = result?.analysis.issues.find(
+          (x) => x.stageId === stage.id && x.field === f && x.kind === 'range',
+        );
+        return numberCell(
+          stage[f],
+          current,
+          issue,
+          STAGE_FIELD_KIND[f],
+          model.currency,
+          BLANK[f] ?? '',
+        );
+      }),
+      ...computedCells(flowById.get(stage.id)),
+    ];
+    const isConstraint = !blocked && constraint?.stages.some((s) => s === stage.id);
+    return {
+      key: stage.id,
+      attr: stage.id,
+      cells,
+      ...(isConstraint && { highlight: 'Constraint' }),
+    };
+  });
+}

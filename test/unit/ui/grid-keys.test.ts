@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { editIntent, navIntent, type KeyPress } from '../../../src/lib/ui/grid/keys';
+import { move, rectOf, at } from '../../../src/lib/ui/grid/selection';
+import { parseTsv, toTsv } from '../../../src/lib/ui/grid/tsv';
+import { copyBlock, pasteBlock } from '../../../src/lib/ui/grid/clipboard';
+
+const key = (k: string, mods: Partial<KeyPress> = {}): KeyPress => ({
+  key: k,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...mods,
+});
+
+describe('grid keyboard map', () => {
+  it.each([
+    [key('ArrowDown'), { kind: 'move', dr: 1, dc: 0, extend: false }],
+    [key('ArrowLeft', { shiftKey: true }), { kind: 'move', dr: 0, dc: -1, extend: true }],
+    [key('Tab'), { kind: 'move', dr: 0, dc: 1, extend: false }],
+    [key('Tab', { shiftKey: true }), { kind: 'move', dr: 0, dc: -1, extend: false }],
+    [key('Enter'), { kind: 'edit', initial: 'keep' }],
+    [key('F2'), { kind: 'edit', initial: 'keep' }],
+    [key('7'), { kind: 'edit', initial: '7' }],
+    [key('='), { kind: 'edit', initial: '=' }],
+    [key('Delete'), { kind: 'clear' }],
+    [key('Backspace'), { kind: 'clear' }],
+    [key('d', { ctrlKey: true }), { kind: 'fillDown' }],
+    [key('d', { metaKey: true }), { kind: 'fillDown' }],
+    [key('a', { ctrlKey: true }), { kind: 'selectAll' }],
+    [key('ArrowUp', { altKey: true, shiftKey: true }), { kind: 'moveRows', by: -1 }],
+    [key('=', { ctrlKey: true, altKey: true }), { kind: 'insertRow' }],
+    [key('-', { ctrlKey: true, altKey: true }), { kind: 'deleteRows' }],
+    [key('ArrowDown', { ctrlKey: true }), { kind: 'jump', to: 'last', extend: false }],
+    [key('Home'), { kind: 'jump', to: 'rowStart', extend: false }],
+    [key('Escape'), { kind: 'collapse' }],
+    [key('c', { ctrlKey: true }), { kind: 'none' }],
+    [key('z', { ctrlKey: true }), { kind: 'none' }],
+    [key('Shift', { shiftKey: true }), { kind: 'none' }],
+  ])('%j → %j', (press, intent) => {
+    expect(navIntent(press)).toEqual(intent);
+  });
+
+  it('commits with Enter (down), Shift+Enter (up) and Tab (right) while editing', () => {
+    expect(editIntent(key('Enter'), false)).toEqual({ kind: 'commit', dr: 1, dc: 0 });
+    expect(editIntent(key('Enter', { shiftKey: true }), false)).toEqual({ kind: 'commit', dr: -1, dc: 0 });
+    expect(editIntent(key('Tab'), false)).toEqual({ kind: 'commit', dr: 0, dc: 1 });
+    expect(editIntent(key('Escape'), true)).toEqual({ kind: 'cancel' });
+  });
+
+  it('lets arrows commit only when editing began by typing', () => {
+    expect(editIntent(key('ArrowRight'), true)).toEqual({ kind: 'commit', dr: 0, dc: 1 });
+    expect(editIntent(key('ArrowRight'), false)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('selection', () => {
+  it('moves and extends within the grid', () => {
+    const s = move(at({ row: 0, col: 0 }), 5, 5, 3, 4);
+    expect(s.focus).toEqual({ row: 2, col: 3 });
+    const extended = move(s, -1, -1, 3, 4, true);
+    expect(rectOf(extended)).toEqual({ rows: [1, 2], cols: [2, 3] });
+  });
+});
+
+describe('tab-separated clipboard text', () => {
+  it('splits rows and cells, with quoted cells as Sheets writes them', () => {
+    expect(parseTsv('a\tb\r\nc\t"x\ty ""q"""\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'x\ty "q"'],
+    ]);
+    expect(parseTsv('1\t\t3')).toEqual([['1', '', '3']]);
+  });
+
+  it('round-trips', () => {
+    const rows = [
+      ['Leads', '2,000', '=A1*2'],
+      ['multi\nline', 'tab\there', 'quote "x"'],
+    ];
+    expect(parseTsv(toTsv(rows))).toEqual(rows);
+  });
+
+  it('pastes back the raw cells (formulas) of this app’s own last copy', () => {
+    const text = copyBlock([['200']], [['=AEs*50']]);
+    expect(pasteBlock(text)).toEqual([['=AEs*50']]);
+    expect(pasteBlock(`${text}\r\n`)).toEqual([['=AEs*50']]);
+    expect(pasteBlock('300')).toEqual([['300']]);
+  });
+});

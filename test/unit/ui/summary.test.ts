@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES } from '../../../src/lib/model/examples';
+import { setFunnelCell } from '../../../src/lib/model/cell-edits';
+import { emptyModel } from '../../../src/lib/model/defaults';
+import { summarize } from '../../../src/lib/ui/summary/summary';
+import { funnelRows } from '../../../src/lib/ui/funnel/funnel-rows';
+import { analyzeModel } from '../helpers';
+import { evaluateModel } from '../../../src/lib/engine/engine';
+import { analyze } from '../../../src/lib/analysis/analyze';
+import type { Model } from '../../../src/lib/model/types';
+
+const text = (parts: { text: string }[]) => parts.map((p) => p.text).join('');
+const example = (id: string) => EXAMPLES.find((e) => e.id === id)!.model();
+const summaryOf = (m: Model) => summarize(m, analyzeModel(m));
+
+describe('constraint summary', () => {
+  it('names the constraint, its load, its pileup and what it holds back', () => {
+    const s = summaryOf(example('seed'));
+    expect(text(s.headline)).toBe('The constraint is Worked by AEs.');
+    expect(text(s.details[0]!)).toBe('Load 1,000%: 2,000 arrive/wk, it can process 200; 1,800/wk pile up.');
+    expect(text(s.details[1]!)).toMatch(/\+45 Closed won\/wk \(\$486,000\/wk\)/);
+    expect(s.measures.map((m) => [m.label, m.value])).toEqual([
+      ['Throughput', '$54,000/wk'],
+      ['Operating expense', '$10,500/wk'],
+      ['T ÷ OE', '5.14'],
+      ['Inventory piling up', '$3,600/wk'],
+    ]);
+  });
+
+  it('says "market" and names the stage that binds first, at what demand', () => {
+    const s = summaryOf(example('cold-email'));
+    expect(s.kind).toBe('market');
+    expect(text(s.headline)).toMatch(/market/);
+    expect(text(s.details[0]!)).toBe('Meetings will bind first, when demand reaches 1,250 arrivals/wk (1.25× today).');
+  });
+
+  it('explains the merging case for channels', () => {
+    const m = setFunnelCell(example('olist'), 11, 'capacity', '50');
+    const s = summaryOf(m);
+    expect(text(s.headline)).toBe('The constraint is Closed won.');
+    expect(s.details.map(text).join(' ')).toMatch(/Channels merge here/);
+  });
+
+  it('lists cells to fix instead of a constraint when a cell is broken', () => {
+    const m = setFunnelCell(example('seed'), 2, 'conversion', '=1/0');
+    const s = summaryOf(m);
+    expect(s.kind).toBe('blocked');
+    expect(text(s.details[0]!)).toMatch(/^Meetings · Conversion: #DIV\/0! Divides by zero/);
+  });
+
+  it('has an empty state', () => {
+    expect(text(summarize(emptyModel(), null).headline)).toBe('Add stages to find the constraint.');
+  });
+});
+
+describe('funnel grid rows', () => {
+  it('show evaluated values, formulas, errors, range warnings and the constraint', () => {
+    let m = example('seed');
+    m = setFunnelCell(m, 2, 'conversion', '140%');
+    m = setFunnelCell(m, 0, 'arrivals', '=nope*2');
+    const evaluated = evaluateModel(m);
+    const rows = funnelRows(m, { model: m, evaluated, analysis: analyze(m, evaluated) });
+    const cell = (row: number, col: number) => rows[row]!.cells[col]!;
+    expect(cell(1, 4)).toMatchObject({ display: '200', raw: '=AEs*50', formula: true });
+    expect(cell(0, 2)).toMatchObject({ display: '#NAME?', error: expect.stringMatching(/Unknown name "nope"/) });
+    expect(cell(2, 3)).toMatchObject({ display: '140%', warning: expect.stringMatching(/out of range/) });
+    expect(cell(3, 3)).toMatchObject({ display: '100%', placeholder: true });
+    expect(rows.some((r) => r.highlight)).toBe(false);
+  });
+
+  it('marks the constraint row and the pileup', () => {
+    const m = example('seed');
+    const evaluated = evaluateModel(m);
+    const rows = funnelRows(m, { model: m, evaluated, analysis: analyze(m, evaluated) });
+    expect(rows[1]?.highlight).toBe('Constraint');
+    expect(rows[1]?.cells[12]).toMatchObject({ display: '1,800', tone: 'alert' });
+  });
+
+  it('shows raw text for cells edited since the last analysis', () => {
+    const m = example('seed');
+    const evaluated = evaluateModel(m);
+    const result = { model: m, evaluated, analysis: analyze(m, evaluated) };
+    const edited = setFunnelCell(m, 0, 'arrivals', '5k');
+    expect(funnelRows(edited, result)[0]?.cells[2]).toMatchObject({ display: '5k' });
+  });
+});
