@@ -39,11 +39,13 @@ export interface SteadyState {
 export type Funnel = Pick<FlowInputs, 'stages' | 'order'>;
 
 /**
- * Product of conversions from stage `i` (inclusive) to the end, multiplied
- * forwards from `start` so that exact inputs give exact results (1500 × 5 % ×
- * 40 % × 50 % × 25 % = 3.75, not 3.7500000000000004).
+ * `start` × the product of conversions from stage `i` (inclusive) to the end,
+ * multiplied forwards from `start` so that exact inputs give exact results
+ * (1500 × 5 % × 40 % × 50 % × 25 % = 3.75, not 3.7500000000000004).
+ *
+ * @param index stage id → index into `stages`
  */
-function carryToEnd(
+export function carryToEnd(
   stages: readonly StageInputs[],
   index: Map<StageId, number>,
   i: number,

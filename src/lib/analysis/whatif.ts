@@ -2,6 +2,7 @@ import { upstreamOf } from '../model/graph';
 import type { StageId } from '../model/types';
 import { findConstraint, withUnlimited, type Constraint } from './constraint';
 import type { StageInputs } from './inputs';
+import { rampFlow } from './ramp';
 import { steadyState, type Funnel, type SteadyState } from './steady';
 
 /** The funnel with one stage's capacity replaced (items per period). */
@@ -75,7 +76,7 @@ export interface Rope {
   stage: StageId;
   /** Arrivals per period for each source upstream of it (by id), scaled to feed it exactly. */
   release: Record<string, number>;
-  /** The factor applied to those arrivals (constraint capacity ÷ its inflow). */
+  /** The factor applied to those arrivals (constraint capacity ÷ its inflow, unless a stage upstream is saturated too). */
   factor: number;
   /** Pileup per period that disappears, in items. */
   pileupRemoved: number;
@@ -88,26 +89,71 @@ export interface Rope {
 }
 
 /**
+ * The share of upstream arrivals that feeds stage `id` exactly: the smallest
+ * factor f in 0–1 for which, with every arrival of the stage and the stages
+ * upstream of it × f (extra arrivals kept), its inflow reaches its capacity.
+ * Capacity ÷ inflow when nothing upstream is saturated; less when an upstream
+ * stage piles up too (that pileup is overproduction, and goes as well). 0 when
+ * the extra arrivals alone fill it.
+ */
+function ropeFactor(
+  funnel: Funnel,
+  i: number,
+  feeding: ReadonlySet<StageId>,
+  extraArrivals?: ReadonlyMap<StageId, number>,
+): number {
+  const capacity = (funnel.stages[i] as StageInputs).capacity;
+  const base = funnel.stages.map(
+    (s) => (extraArrivals?.get(s.id) ?? 0) + (feeding.has(s.id) ? 0 : s.arrivals),
+  );
+  const direction = funnel.stages.map((s) => (feeding.has(s.id) ? s.arrivals : 0));
+  let f = 0;
+  // Inflow grows piecewise linearly with f: walk kink to kink (each saturates one more stage).
+  for (let guard = funnel.stages.length + 1; guard >= 0; guard--) {
+    const ramp = rampFlow(
+      funnel,
+      base.map((b, j) => b + f * (direction[j] as number)),
+      direction,
+    );
+    const gap = capacity - (ramp.inflow[i] as number);
+    if (gap <= 0) return f;
+    const slope = ramp.slope[i] as number;
+    if (slope > 0 && gap / slope <= ramp.toKink) return Math.min(1, f + gap / slope);
+    if (ramp.toKink === Infinity) break;
+    f += ramp.toKink;
+  }
+  return Math.min(1, f);
+}
+
+/**
  * The rope for a constraint stage: every arrival upstream of it (and its own)
- * × capacity ÷ inflow, so its inflow equals its capacity (Goldratt's
- * drum-buffer-rope). Throughput is unchanged; the pileup ahead of it goes.
+ * × the same factor, the smallest for which its inflow equals its capacity
+ * (Goldratt's drum-buffer-rope). Throughput is unchanged; the pileup ahead of
+ * it, and any overproduction upstream, goes.
  *
+ * @param extraArrivals as given to {@link steadyState} (referred leads in pull);
+ *   they are kept as they are, since throughput, and so referrals, do not change
  * @returns null when the stage has no pileup (there is nothing to subordinate)
  */
-export function rope(funnel: Funnel, flow: SteadyState, id: StageId): Rope | null {
+export function rope(
+  funnel: Funnel,
+  flow: SteadyState,
+  id: StageId,
+  extraArrivals?: ReadonlyMap<StageId, number>,
+): Rope | null {
   const i = funnel.stages.findIndex((s) => s.id === id);
   const stage = funnel.stages[i];
   const here = flow.stages[i];
   if (!stage || !here || here.pileup <= 0 || stage.capacity === Infinity) return null;
-  const factor = stage.capacity / here.inflow;
   const feeding = upstreamOf(funnel.stages, id).add(id);
+  const factor = ropeFactor(funnel, i, feeding, extraArrivals);
   const release: Record<string, number> = {};
   const stages = funnel.stages.map((s) => {
     if (!feeding.has(s.id) || s.arrivals === 0) return s;
     release[s.id] = s.arrivals * factor;
     return { ...s, arrivals: s.arrivals * factor };
   });
-  const roped = steadyState({ ...funnel, stages });
+  const roped = steadyState({ ...funnel, stages }, extraArrivals);
   const pileupOf = (f: SteadyState) => f.stages.reduce((sum, s) => sum + s.pileup, 0);
   return {
     stage: id,

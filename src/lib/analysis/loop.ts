@@ -1,0 +1,159 @@
+import type { StageId } from '../model/types';
+import { findConstraint, funnelOf, type Constraint } from './constraint';
+import type { FlowInputs } from './inputs';
+import { plainNumber } from './plain';
+import { rampFlow } from './ramp';
+import { carryToEnd, steadyState, type SteadyState } from './steady';
+
+/** Push: the loop off (outbound arrivals only). Pull: the loop on, from the same funnel. */
+export type GrowthMode = 'push' | 'pull';
+
+/**
+ * The loop factor K (PRODUCT.md "The loop"): how many more customers each
+ * customer brings, capacity ignored.
+ */
+export interface LoopFactor {
+  /** The stage referred leads enter; `null` when none is chosen or it no longer exists. */
+  entry: StageId | null;
+  /** Share of leads entering `entry` that end up won: the product of conversions from it to the end (0–1). */
+  yield: number;
+  /** K = referrals × yield (0 without an entry stage). */
+  k: number;
+  /** 1 ÷ (1 − K), what pull multiplies push by, when K < 1; `null` when K ≥ 1 (growth compounds). */
+  multiplier: number | null;
+}
+
+/** Index of the loop's entry stage in `inputs.stages`, or -1. */
+export function entryIndex(inputs: FlowInputs): number {
+  const entry = inputs.loop.entry;
+  return entry === null ? -1 : inputs.stages.findIndex((s) => s.id === entry);
+}
+
+/**
+ * Computes the loop factor K = referrals × the product of conversions from
+ * the entry stage to the end (capacity ignored). Source: PRODUCT.md "The loop".
+ */
+export function loopFactor(inputs: FlowInputs): LoopFactor {
+  const i = entryIndex(inputs);
+  if (i < 0) return { entry: null, yield: 0, k: 0, multiplier: 1 };
+  const index = new Map(inputs.stages.map((s, j) => [s.id, j]));
+  const k = carryToEnd(inputs.stages, index, i, inputs.loop.referrals);
+  return {
+    entry: inputs.stages[i]?.id ?? null,
+    yield: carryToEnd(inputs.stages, index, i, 1),
+    k,
+    multiplier: k < 1 ? 1 / (1 - k) : null,
+  };
+}
+
+/**
+ * What the loop factor means, in one sentence: "Each customer brings 0.4
+ * more: pull multiplies push by 1.67×", or for K ≥ 1 that growth compounds
+ * until the market or the constraint stops it.
+ */
+export function describeLoop(factor: LoopFactor): string {
+  const { k, multiplier } = factor;
+  if (factor.entry === null) return 'Choose the stage referred leads enter to close the loop.';
+  if (k === 0) return 'Customers bring no new customers (K = 0): pull equals push.';
+  if (multiplier !== null)
+    return `Each customer brings ${plainNumber(k)} more: pull multiplies push by ${plainNumber(multiplier)}×`;
+  return `K = ${plainNumber(k)} (each customer brings ${plainNumber(k)} more): growth compounds until the market or the constraint stops it`;
+}
+
+/**
+ * The pull steady state:
+ * - `steady`: `referred` leads per period enter the entry stage, the flow is
+ *   self-consistent (referred = referrals × throughput units), and `flow` and
+ *   `constraint` include them (`extraArrivals` as handed to
+ *   {@link steadyState} and {@link findConstraint}).
+ * - `compounds`: K ≥ 1 and no capacity on the loop's path stops it, so there
+ *   is no steady state; only the market does (`message` says so).
+ *
+ * The market is left out on purpose: it only fades the loop as customers
+ * accumulate, and since push keeps adding customers, every finite market is
+ * full in the long run, so the steady state would always be push's. This is
+ * the loop while the market is still far from full; the time simulation
+ * shows the fade.
+ */
+export type PullSteadyState =
+  | {
+      kind: 'steady';
+      /** Referred leads entering the entry stage, items per period (0 without an entry stage). */
+      referred: number;
+      extraArrivals: ReadonlyMap<StageId, number>;
+      flow: SteadyState;
+      constraint: Constraint;
+    }
+  | { kind: 'compounds'; message: string };
+
+/**
+ * Referred leads per period in the pull steady state: the largest fixed point
+ * of R = referrals × units(R), units(R) being the throughput with R extra
+ * leads entering the entry stage (PRODUCT.md "The loop", capacity included).
+ * units is concave and piecewise linear in R, so the walk goes from kink to
+ * kink (a stage saturating) until the line through the current piece crosses
+ * R; exact, no iteration to convergence.
+ *
+ * @returns 0 without an entry stage or referrals; `null` when there is no
+ *   fixed point (K ≥ 1 and nothing on the loop's path binds: growth compounds)
+ */
+export function referredLeads(inputs: FlowInputs): number | null {
+  const entry = entryIndex(inputs);
+  const referrals = inputs.loop.referrals;
+  if (entry < 0 || referrals <= 0) return 0;
+  const funnel = funnelOf(inputs);
+  const arrivals = inputs.stages.map((s) => s.arrivals);
+  const direction = inputs.stages.map((_, i) => (i === entry ? 1 : 0));
+  const own = arrivals[entry] as number;
+  let x = 0;
+  // Each kink saturates one more stage, so the walk ends within stages + 1 pieces.
+  for (let guard = inputs.stages.length + 1; guard >= 0; guard--) {
+    arrivals[entry] = own + x;
+    const ramp = rampFlow(funnel, arrivals, direction);
+    const gap = referrals * ramp.units - x;
+    const slope = referrals * ramp.unitsSlope;
+    if (slope < 1) {
+      const step = gap / (1 - slope);
+      if (step <= ramp.toKink) return x + step;
+    }
+    if (ramp.toKink === Infinity) return null;
+    x += ramp.toKink;
+  }
+  return x;
+}
+
+/** The steady state with `referred` leads per period entering the entry stage. */
+function settle(inputs: FlowInputs, referred: number): PullSteadyState {
+  const funnel = funnelOf(inputs);
+  const stage = inputs.stages[entryIndex(inputs)];
+  const extraArrivals = new Map<StageId, number>(
+    stage && referred > 0 ? [[stage.id, referred]] : [],
+  );
+  const flow = steadyState(funnel, extraArrivals);
+  return {
+    kind: 'steady',
+    referred,
+    extraArrivals,
+    flow,
+    constraint: findConstraint(funnel, flow, extraArrivals),
+  };
+}
+
+/**
+ * Solves the pull steady state of the funnel (see {@link PullSteadyState}).
+ * Without an entry stage or with no referrals it is push's steady state.
+ */
+export function pullSteadyState(inputs: FlowInputs): PullSteadyState {
+  const referred = referredLeads(inputs);
+  if (referred !== null) return settle(inputs, referred);
+  const entry = inputs.stages[entryIndex(inputs)]?.name ?? 'the entry stage';
+  return {
+    kind: 'compounds',
+    message: `K = ${plainNumber(loopFactor(inputs).k)} and no stage from ${entry} to the end has a capacity that stops the loop: growth compounds until the market stops it, so pull has no steady state.`,
+  };
+}
+
+/** The steady state in a growth mode: push's (no referred leads) or {@link pullSteadyState}. */
+export function steadyStateIn(inputs: FlowInputs, mode: GrowthMode): PullSteadyState {
+  return mode === 'pull' ? pullSteadyState(inputs) : settle(inputs, 0);
+}
