@@ -55,6 +55,16 @@ export function rowsToModel(rows: string[][], options: PasteOptions, file: strin
       ? columnsFromHeader(rows[0] ?? [])
       : guessColumns(data);
   const { stages, warnings } = tableToStages(data, columns, file);
+  if (
+    columns.every(
+      (c) =>
+        c.column === 'name' || c.column === 'ignore' || c.column === 'next' || c.column === 'id',
+    )
+  ) {
+    warnings.push(
+      'Only stage names were read: no column of numbers was found (expected columns separated by tabs, as Google Sheets and Excel copy them).',
+    );
+  }
   const base = options.base ?? emptyModel();
   const entry = stages.some((s) => s.id === base.loop.entry) ? base.loop.entry : null;
   const model = restoreModel(serializeModel({ ...base, stages, loop: { ...base.loop, entry } }));

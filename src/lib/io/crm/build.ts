@@ -81,7 +81,9 @@ function suggestions(tally: Tally, stages: StageCount[], plan: CrmPlan): Capacit
     const [key, capacity] = [...s.perPeriod].reduce((a, b) =>
       b[1] > a[1] || (b[1] === a[1] && b[0] < a[0]) ? b : a,
     );
-    const who = s.owners.map((o) => `${o.distinct} (${o.column})`).join(' and ');
+    const who = s.owners
+      .map((o) => `${formatCount(o.distinct)} different ${o.column}`)
+      .join(' and ');
     return [
       {
         stageId: s.id,
@@ -163,7 +165,8 @@ export function buildCrmResult(tally: Tally, plan: CrmPlan, options: CrmOptions)
       );
     }
     channels = orderedChannels(tally.channels).map(([key, counts]) => {
-      const id = uniqueStageId(`ch_${key.trim() || 'blank'}`, taken);
+      const ascii = key.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+      const id = uniqueStageId(`ch_${ascii.trim() || 'blank'}`, taken);
       taken.add(id);
       return { key, label: channelLabel(key), stageId: id, counts };
     });

@@ -1,6 +1,6 @@
 import type { DateFormat } from '../csv/dates';
 import type { CsvDescription } from '../csv/read';
-import { fail, formatCount } from '../errors';
+import { countOf, fail } from '../errors';
 import type { ReadRows } from './joined';
 import { cell, ChannelCounts, columnsOf, StageTally, type Tally } from './tally';
 import type { CrmPlan } from './types';
@@ -61,7 +61,7 @@ export async function tallyDated(plan: CrmPlan, read: ReadRows): Promise<Tally> 
   }
   const warnings: string[] = [];
   if (undated > 0)
-    warnings.push(`${d.file}: ${formatCount(undated)} rows have no stage date and are left out.`);
+    warnings.push(`${d.file}: ${countOf(undated, 'row')} without any stage date left out.`);
   stages.forEach((t, k) => {
     const w = t.dateWarning(d.file, plan.stageColumns[k] ?? null);
     if (w) warnings.push(w);

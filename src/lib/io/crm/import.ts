@@ -30,10 +30,11 @@ export function importCrm(files: readonly CrmFile[], options: CrmOptions = {}): 
       ? sizes.reduce<number>((a, s) => a + (s ?? 0), 0)
       : null;
     let done = 0;
+    const notes: string[] = [];
     const read: ReadRows = async (i, onRow) => {
       const file = files[i] as CrmFile;
       const before = done;
-      const { rows } = await guarded(file.name, () =>
+      const { rows, description } = await guarded(file.name, () =>
         readCsv(
           file.source,
           {
@@ -50,6 +51,7 @@ export function importCrm(files: readonly CrmFile[], options: CrmOptions = {}): 
           onRow,
         ),
       );
+      notes.push(...description.notes.map((n) => `${file.name}: ${n}`));
       return rows;
     };
     const tally =
@@ -58,6 +60,7 @@ export function importCrm(files: readonly CrmFile[], options: CrmOptions = {}): 
         : plan.layout === 'status'
           ? await tallyStatus(plan, read, options.statusOrder)
           : await tallyDated(plan, read);
-    return buildCrmResult(tally, plan, options);
+    const result = buildCrmResult(tally, plan, options);
+    return { ...result, warnings: [...notes, ...result.warnings] };
   });
 }

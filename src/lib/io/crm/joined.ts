@@ -1,5 +1,5 @@
 import type { CsvDescription } from '../csv/read';
-import { fail, formatCount } from '../errors';
+import { countOf, fail, formatCount } from '../errors';
 import { cell, ChannelCounts, columnsOf, StageTally, stageNameOf, type Tally } from './tally';
 import type { CrmPlan } from './types';
 
@@ -90,12 +90,12 @@ export async function tallyJoined(plan: CrmPlan, read: ReadRows): Promise<Tally>
     }
     if (prev && unmatched > 0) {
       warnings.push(
-        `${d.file}: ${formatCount(unmatched)} of ${formatCount(rows)} rows have no match in ${prev.file} (by "${joinIn}"); they are left out.`,
+        `${d.file}: ${formatCount(unmatched)} of ${countOf(rows, 'row')} match no "${plan.joins[k - 1]?.from}" of ${prev.file} (by "${joinIn}") and are left out.`,
       );
     }
     if (repeats > 0) {
       warnings.push(
-        `${d.file}: ${formatCount(repeats)} rows repeat a "${keyName}" already seen (e.g. "${repeated}"); expected one row per ${keyName}, so each counts once.`,
+        `${d.file}: ${countOf(repeats, 'row')} ${repeats === 1 ? 'repeats' : 'repeat'} a "${keyName}" already seen (e.g. "${repeated}"); expected one row per ${keyName}, so each counts once.`,
       );
     }
     const dates = tally.dateWarning(d.file, dateName);

@@ -24,7 +24,9 @@ const withRole = (d: CsvDescription, role: ColumnRole) => d.columns.filter((c) =
 /** A hint when a table has one column: the delimiter was probably wrong. */
 function oneColumnHint(d: CsvDescription): string {
   if (d.columns.length > 1) return '';
-  return ` It was read as one column ("${d.columns[0]?.name ?? ''}"), so the delimiter may be wrong (read as ${JSON.stringify(d.delimiter.delimiter)}).`;
+  const first = (d.header.present ? d.columns[0]?.name : d.preview[0]?.[0]) ?? '';
+  const shown = first.length > 60 ? `${first.slice(0, 60)}…` : first;
+  return ` ${d.file} was read as one column ("${shown}"), so its delimiter may be wrong (read as ${JSON.stringify(d.delimiter.delimiter)}).`;
 }
 
 /** Chooses the column joining two consecutive files: shared by name, id-like, unique in the earlier file. */
@@ -39,7 +41,9 @@ function chooseJoin(a: CsvDescription, b: CsvDescription): { from: string; to: s
     (x.role === 'id' ? 4 : 0) + (idLike(y) ? 2 : 0) + (/id$/i.test(x.name) ? 1 : 0);
   const best = [...shared].sort((p, q) => score(q) - score(p))[0];
   if (!best || score(best) < 4) {
-    const ids = withRole(a, 'id').map((c) => `"${c.name}"`);
+    const ids = [...withRole(a, 'id'), ...withRole(b, 'id'), ...withRole(b, 'reference')].map(
+      (c) => `"${c.name}"`,
+    );
     return fail(
       b.file,
       `shares no id column with ${a.file}; expected a column such as ${ids[0] ?? '"lead_id"'} in both files to join them.${oneColumnHint(b) || oneColumnHint(a)}`,

@@ -1,5 +1,5 @@
 import type { CsvDescription } from '../csv/read';
-import { fail, formatCount } from '../errors';
+import { countOf, fail } from '../errors';
 import type { ReadRows } from './joined';
 import { cell, ChannelCounts, columnsOf, StageTally, type Tally } from './tally';
 import type { CrmPlan } from './types';
@@ -110,7 +110,7 @@ export async function tallyStatus(
   if (lost.length > 0) {
     const n = lost.reduce((sum, s) => sum + (totals.get(s) ?? 0), 0);
     warnings.push(
-      `${formatCount(n)} rows with status ${lost.map((s) => `"${s}"`).join(', ')} count at "${stages[0]}" only: the export does not say where they dropped.`,
+      `${countOf(n, 'row')} with status ${lost.map((s) => `"${s}"`).join(', ')} count at "${stages[0]}" only: the export does not say where they dropped.`,
     );
   }
   const dates = arrivals.dateWarning(d.file, dateName);

@@ -1,7 +1,7 @@
 import type { Period } from '../../model/types';
 import { epochDay, parseDate, type DateFormat } from '../csv/dates';
 import type { CsvDescription } from '../csv/read';
-import { fail, formatCount } from '../errors';
+import { countOf, fail } from '../errors';
 import { columnNamed } from './plan';
 import { periodKey } from './periods';
 
@@ -45,7 +45,7 @@ export class StageTally {
   /** A warning about values that were not dates, or null. */
   dateWarning(file: string, column: string | null): string | null {
     if (this.badDates === 0 || column === null) return null;
-    return `${file}: ${formatCount(this.badDates)} values of "${column}" are not dates (e.g. "${this.example}"); those rows count, but not in any period.`;
+    return `${file}: ${countOf(this.badDates, 'value')} of "${column}" not a date (e.g. "${this.example}"); those rows count, but in no period.`;
   }
 }
 

@@ -36,7 +36,7 @@ export interface ColumnOverride {
 }
 
 const ID_VALUE =
-  /^(?:[0-9a-f]{8,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+|[A-Za-z]{0,6}[-_]?\d{3,}[A-Za-z0-9-]*)$/i;
+  /^(?:[0-9a-f]{8,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+|[A-Za-z]{0,6}[-_]?\d+[A-Za-z0-9-]*)$/i;
 const ID_NAME = /(^|[\s_.-])(id|key|uuid|guid|code|number|no)$|^id[\s_.-]/i;
 const STAGE_NAME =
   /(^|[\s_.-])(stage|status|state|phase|step|pipeline|outcome|result|lifecycle)([\s_.-]|$)/i;

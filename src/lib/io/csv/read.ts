@@ -1,4 +1,4 @@
-import { fail, formatCount } from '../errors';
+import { countOf, fail } from '../errors';
 import { classifyColumns, type ColumnDescription, type ColumnOverride } from './columns';
 import { binaryKind, ChunkDecoder, sniffEncoding, type CsvEncoding } from './decode';
 import {
@@ -84,6 +84,7 @@ class CsvScan {
   #width = 0;
   rows = 0;
   #ragged = 0;
+  #lastWidth = 0;
   stopped = false;
 
   constructor(
@@ -126,9 +127,16 @@ class CsvScan {
     const done = this.description as CsvDescription | null;
     if (!done)
       return fail(this.#file, 'the file is empty; expected a header row and rows of data.');
+    if (this.#splitter?.unclosedQuote) {
+      done.notes.push('the file ends inside a quoted field: it may be cut short.');
+    } else if (this.rows > 0 && this.#lastWidth < this.#width) {
+      done.notes.push(
+        `the last row has ${this.#lastWidth} of ${this.#width} fields: the file may be cut short.`,
+      );
+    }
     if (this.#ragged > 0) {
       done.notes.push(
-        `${formatCount(this.#ragged)} rows do not have ${this.#width} fields; missing cells are read as blank.`,
+        `${countOf(this.#ragged, 'row')} without ${this.#width} fields; missing cells are read as blank.`,
       );
     }
     return done;
@@ -163,6 +171,7 @@ class CsvScan {
     for (const cells of batch) {
       this.rows++;
       if (cells.length !== this.#width) this.#ragged++;
+      this.#lastWidth = cells.length;
       this.#onRow(cells, this.rows);
     }
   }

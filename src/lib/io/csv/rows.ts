@@ -4,6 +4,15 @@ import { fail } from '../errors';
 /** A field delimiter the reader detects. */
 export type Delimiter = ',' | ';' | '\t' | '|';
 
+/** A line ending. */
+export type Newline = '\r\n' | '\n' | '\r';
+
+/** The line ending of a text: the first one found (CRLF, LF or CR). */
+export function detectNewline(text: string): Newline {
+  const m = /\r\n|\n|\r/.exec(text);
+  return (m?.[0] as Newline | undefined) ?? '\n';
+}
+
 /** Every delimiter tried, in order of preference when two fit equally. */
 export const DELIMITERS: readonly Delimiter[] = ['\t', ';', ',', '|'];
 
@@ -14,10 +23,11 @@ const MAX_ROW_CHARS = 4 * 1024 * 1024;
  * Parses complete CSV text into rows with papaparse; all-blank rows are
  * skipped and a trailing partial row is never expected.
  */
-export function parseRows(text: string, delimiter: Delimiter): string[][] {
+export function parseRows(text: string, delimiter: Delimiter, newline?: Newline): string[][] {
   if (text === '') return [];
   const result = Papa.parse<string[]>(text, {
     delimiter,
+    ...(newline && { newline }),
     quoteChar: '"',
     skipEmptyLines: 'greedy',
     header: false,
@@ -42,6 +52,7 @@ export class RowSplitter {
   #pending = '';
   #scanned = 0;
   #state = FIELD_START;
+  #newline: Newline | null = null;
 
   /**
    * @param delimiter the field delimiter
@@ -60,6 +71,10 @@ export class RowSplitter {
   push(text: string): string[][] {
     this.#pending += text;
     const s = this.#pending;
+    // The line ending is fixed from the first text (the detection sample), so a CRLF cut
+    // between two chunks is never read as two line breaks.
+    const newline = (this.#newline ??= detectNewline(s));
+    const lineEnd = newline === '\r' ? 13 : 10;
     const delimiter = this.#delimiter.charCodeAt(0);
     let state = this.#state;
     let lastBreak = -1;
@@ -67,7 +82,7 @@ export class RowSplitter {
       const c = s.charCodeAt(i);
       if (state === QUOTED) {
         if (c === 34) state = AFTER_CLOSE;
-      } else if (c === 10 || c === 13) {
+      } else if (c === lineEnd) {
         state = FIELD_START;
         lastBreak = i;
       } else if (c === delimiter) {
@@ -92,15 +107,19 @@ export class RowSplitter {
     const complete = s.slice(0, lastBreak + 1);
     this.#pending = s.slice(lastBreak + 1);
     this.#scanned = this.#pending.length;
-    return parseRows(complete, this.#delimiter);
+    return parseRows(complete, this.#delimiter, newline);
   }
+
+  /** True after {@link flush} when the text ended inside a quoted field (a file cut short). */
+  unclosedQuote = false;
 
   /** Ends the text; returns the last rows (a final row may lack its line break). */
   flush(): string[][] {
     const rest = this.#pending;
+    this.unclosedQuote = this.#state === QUOTED;
     this.#pending = '';
     this.#scanned = 0;
     this.#state = FIELD_START;
-    return parseRows(rest, this.#delimiter);
+    return parseRows(rest, this.#delimiter, this.#newline ?? detectNewline(rest));
   }
 }

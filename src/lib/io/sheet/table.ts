@@ -114,6 +114,11 @@ export function tableToStages(
     }
     const wanted = cellAt(at('id')).trim();
     const id = (usableId(wanted, taken) ? wanted : uniqueStageId(name, taken)) as StageId;
+    if (wanted !== '' && id !== wanted) {
+      warnings.push(
+        `"${name}": the id "${wanted.slice(0, 64)}" is ${taken.has(wanted) ? 'already taken' : 'not usable'}; it gets "${id}".`,
+      );
+    }
     taken.add(id);
     const stage = { id, name, next: null } as Stage;
     for (const f of STAGE_NUMBER_FIELDS) {
