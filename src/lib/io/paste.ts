@@ -55,16 +55,6 @@ export function rowsToModel(rows: string[][], options: PasteOptions, file: strin
       ? columnsFromHeader(rows[0] ?? [])
       : guessColumns(data);
   const { stages, warnings } = tableToStages(data, columns, file);
-  if (
-    columns.every(
-      (c) =>
-        c.column === 'name' || c.column === 'ignore' || c.column === 'next' || c.column === 'id',
-    )
-  ) {
-    warnings.push(
-      'Only stage names were read: no column of numbers was found (expected columns separated by tabs, as Google Sheets and Excel copy them).',
-    );
-  }
   const base = options.base ?? emptyModel();
   const entry = stages.some((s) => s.id === base.loop.entry) ? base.loop.entry : null;
   const model = restoreModel(serializeModel({ ...base, stages, loop: { ...base.loop, entry } }));
@@ -96,6 +86,12 @@ export function pasteToModel(text: string, options: PasteOptions = {}): PasteRes
     if (text.trim() === '') fail(file, 'is empty; expected rows of stages, one per line.');
     const delimiter = text.includes('\t') ? '\t' : detectDelimiter(text).delimiter;
     const rows = parseRows(text, delimiter).map((r) => r.map((c) => c.replace(/\u00a0/g, ' ')));
-    return rowsToModel(rows, options, file);
+    const result = rowsToModel(rows, options, file);
+    if (result.columns.every((c) => ['name', 'next', 'id', 'ignore'].includes(c.column))) {
+      result.warnings.push(
+        'Only stage names were read: no column of numbers was found (expected columns separated by tabs, as Google Sheets and Excel copy them).',
+      );
+    }
+    return result;
   });
 }

@@ -1,10 +1,11 @@
-import { emptyModel, uniqueStageId } from '../model/defaults';
+import { emptyModel } from '../model/defaults';
 import { LIMITS } from '../model/limits';
 import { parseNumberLiteral } from '../model/number';
 import { restoreModel } from '../model/restore';
 import { serializeModel } from '../model/serialize';
 import type { Model, Period, Stage, StageId } from '../model/types';
 import { fail, formatCount, guardedSync } from './errors';
+import { stageIdFor } from './ids';
 import { ARRIVALS_NODE, LOST_NODE, PILEUP_NODE } from './sankeymatic';
 
 /** The most SankeyMATIC text read, in characters. */
@@ -125,7 +126,7 @@ export function fromSankeymatic(
     const taken = new Set<string>();
     const idOf = new Map<string, StageId>();
     for (const n of stageNames) {
-      const id = uniqueStageId(n, taken);
+      const id = stageIdFor(n, taken);
       taken.add(id);
       idOf.set(n, id);
     }

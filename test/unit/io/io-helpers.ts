@@ -10,7 +10,7 @@ const ROOT = resolve(__dirname, '../../..');
 export const OLIST_DIR = resolve(ROOT, '../shared/data/olist-marketing-funnel');
 
 /** Bytes of a file under test/fixtures. */
-export function fixture(path: string): Uint8Array {
+export function fixture(path: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(readFileSync(join(ROOT, 'test/fixtures', path)));
 }
 
@@ -20,7 +20,7 @@ export function crmFixture(name: string): CrmFile {
 }
 
 /** Bytes of an Olist file. */
-export function olistBytes(name: string): Uint8Array {
+export function olistBytes(name: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(readFileSync(join(OLIST_DIR, name)));
 }
 
