@@ -1,4 +1,5 @@
 import { emptyModel } from '../model/defaults';
+import { flowOrder } from '../model/graph';
 import { LIMITS } from '../model/limits';
 import { parseNumberLiteral } from '../model/number';
 import { restoreModel } from '../model/restore';
@@ -94,10 +95,7 @@ const ratio = (part: number, whole: number) =>
  *   and with the period of the first comment line when the text came from {@link toSankeymatic})
  * @throws ImportError when the text is too long, has no flows, or has more nodes than a model holds
  */
-export function fromSankeymatic(
-  text: string,
-  base: Model = emptyModel('Imported from SankeyMATIC'),
-): SankeymaticImport {
+export function fromSankeymatic(text: string, base?: Model): SankeymaticImport {
   const file = 'The SankeyMATIC text';
   return guardedSync(file, () => {
     if (text.length > MAX_SANKEYMATIC_CHARS) {
@@ -131,7 +129,9 @@ export function fromSankeymatic(
       idOf.set(n, id);
     }
     const next = chooseNext(stageNames, flows, idOf, warnings);
-    const stages = stageNames.map((n) => stageOf(n, idOf.get(n) as StageId, flows, idOf, next));
+    const built = stageNames.map((n) => stageOf(n, idOf.get(n) as StageId, flows, idOf, next));
+    // Grid order: every stage after the stages feeding it, else in the order the text names them.
+    const stages = flowOrder(built).map((i) => built[i] as Stage);
     const into = base ?? baseFromHeader(text);
     const model = restoreModel(
       serializeModel({ ...into, stages, loop: { ...into.loop, entry: null } }),

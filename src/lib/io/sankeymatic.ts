@@ -7,9 +7,10 @@ import type { Model, StageId } from '../model/types';
  * `Source [Amount] Target`; `//` starts a comment; `:Node #color` colours a
  * node. The steady-state flow is drawn as it is in the app: each stage's out
  * into its next stage, its drop-off into "Lost at <stage>", what piles up
- * ahead of it into "Pileup at <stage>", and arrivals of a stage that is also
- * fed by others from "Arrivals at <stage>" (a stage fed by no one draws its
- * arrivals as its own size). The importer reads these names back.
+ * ahead of it into "Pileup at <stage>", and arrivals from "Arrivals at
+ * <stage>" where they cannot be read from the stage's own flows (a stage
+ * others also feed, or a last stage with an output, which is not drawn). The importer
+ * reads these names back.
  */
 
 /** Drop-off sinks: "Lost", "Lost at Contact", "Dropped", "Churned"… (only when nothing flows out of them). */
@@ -84,7 +85,6 @@ export function toSankeymatic(
   const show = (units: number) => String(+(units / unit).toFixed(decimals));
   const names = nodeNames(model);
   const outOf = new Map<StageId, number>();
-  const hasFeeders = new Set(model.stages.flatMap((s) => (s.next === null ? [] : [s.next])));
   const lines = [
     `// ${nodeName(model.name)}: the steady-state flow, items per ${model.period} (Bottleneck)`,
     '// Paste into https://sankeymatic.com/build/',
@@ -112,7 +112,7 @@ export function toSankeymatic(
     const out = Math.min(round(f.out), processed);
     const lost = processed - out;
     outOf.set(s.id, s.next === null ? 0 : out);
-    if (arrivals > 0 && hasFeeders.has(s.id))
+    if (arrivals > 0 && (fed > 0 || (s.next === null && out > 0)))
       lines.push(`Arrivals at ${name} [${show(arrivals)}] ${name}`);
     if (s.next !== null && out > 0) lines.push(`${name} [${show(out)}] ${names.get(s.next)}`);
     if (lost > 0) {

@@ -87,11 +87,14 @@ function objectText(value: object): string | null {
  * fill writes, is read as its cached value.
  *
  * @param warn called with a phrase when a cell is read as less than it was
+ * @param formulas false to read formulas as their cached values (a sheet laid out
+ *   otherwise than the Funnel sheet, whose cell references would point elsewhere)
  */
 export function fromWorkbookCell(
   value: CellValue,
   numFmt: string | undefined,
   warn: (what: string) => void,
+  formulas = true,
 ): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return numberText(value, numFmt);
@@ -101,7 +104,10 @@ export function fromWorkbookCell(
     warn('a date, read as blank');
     return '';
   }
-  if ('formula' in value && typeof value.formula === 'string') return `=${value.formula}`;
+  if ('formula' in value && typeof value.formula === 'string') {
+    if (formulas) return `=${value.formula}`;
+    return typeof value.result === 'number' ? numberText(value.result, numFmt) : '';
+  }
   if ('sharedFormula' in value) {
     warn('a shared formula, read as its value');
     return typeof value.result === 'number' ? String(value.result) : '';

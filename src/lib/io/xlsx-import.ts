@@ -10,6 +10,7 @@ import { PERIODS, type Assumption, type Loop, type Model, type Period } from '..
 import { fail, formatBytes, formatCount, guarded } from './errors';
 import type { PasteOptions } from './paste';
 import type { GridImport } from './sheet-import';
+import { FUNNEL_HEADERS } from './sheet/grid';
 import { columnsFromHeader, guessColumns, isHeaderRow, type TableColumn } from './sheet/headers';
 import { tableToStages } from './sheet/table';
 import { fromWorkbookCell, labelFromWorkbookCell } from './xlsx-cells';
@@ -162,11 +163,21 @@ export function importXlsx(
     const data = header ? labels.slice(1) : labels;
     const columns = header ? columnsFromHeader(headerRow) : guessColumns(data);
     const kinds = options.columns ?? columns.map((c) => c.column);
+    // Formulas keep their meaning only in the Funnel sheet's own layout (A Stage, B Feeds into, C…).
+    const ownLayout = FUNNEL_HEADERS.every((h, i) => headerRow[i]?.trim() === h);
+    if (!ownLayout) {
+      warnings.push(
+        `${funnel.name}: not laid out as Bottleneck's Funnel sheet, so formulas are read as their values.`,
+      );
+    }
     const cells = rowsOf(funnel, (c, i) =>
       LABEL_COLUMNS.has(kinds[i] ?? 'ignore')
         ? labelFromWorkbookCell(c.value)
-        : fromWorkbookCell(c.value, c.numFmt, (what) =>
-            warnings.push(`${funnel.name}!${c.address} holds ${what}.`),
+        : fromWorkbookCell(
+            c.value,
+            c.numFmt,
+            (what) => warnings.push(`${funnel.name}!${c.address} holds ${what}.`),
+            ownLayout,
           ),
     );
     const table = tableToStages(
