@@ -12,6 +12,8 @@ export class ImportError extends Error {
   readonly cancelled: boolean;
   /** The model problems behind the message, when a model document did not restore. */
   readonly problems: readonly ModelProblem[];
+  /** True when something other than the input went wrong (a bug, or a library's own failure). */
+  readonly internal: boolean;
 
   /**
    * @param message the whole message, already naming the file where useful
@@ -19,13 +21,19 @@ export class ImportError extends Error {
    */
   constructor(
     message: string,
-    details: { file?: string; cancelled?: boolean; problems?: readonly ModelProblem[] } = {},
+    details: {
+      file?: string;
+      cancelled?: boolean;
+      problems?: readonly ModelProblem[];
+      internal?: boolean;
+    } = {},
   ) {
     super(message);
     this.name = 'ImportError';
     this.file = details.file;
     this.cancelled = details.cancelled ?? false;
     this.problems = details.problems ?? [];
+    this.internal = details.internal ?? false;
   }
 }
 
@@ -58,7 +66,10 @@ export function toImportError(error: unknown, file?: string): ImportError {
   }
   if (isAbort(error)) return new ImportError('Import cancelled.', { ...where, cancelled: true });
   const detail = error instanceof Error ? error.message : String(error);
-  return new ImportError(inFile(file, `could not be read (${detail}).`), where);
+  return new ImportError(inFile(file, `could not be read (${detail}).`), {
+    ...where,
+    internal: true,
+  });
 }
 
 /**
