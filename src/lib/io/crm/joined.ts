@@ -47,6 +47,9 @@ export async function tallyJoined(plan: CrmPlan, read: ReadRows): Promise<Tally>
     const tally = stages[k] as StageTally;
     const next = new Map<string, string>();
     const seen = new Set<string>();
+    // When the row's own id is also the id the next file joins on, the map of those ids
+    // tells repeats too (one collection of a million ids, not two).
+    const sharedIds = keyIndex !== null && keyIndex === joinOutIndex;
     let joinValues = 0;
     let unmatched = 0;
     let repeats = 0;
@@ -62,16 +65,16 @@ export async function tallyJoined(plan: CrmPlan, read: ReadRows): Promise<Tally>
           return;
         }
       }
-      const out = cell(cells, joinOutIndex);
-      if (joinOutIndex !== null && out !== '') next.set(out, channel ?? '');
       const key = cell(cells, keyIndex);
-      if (keyIndex !== null && key !== '') {
-        if (seen.has(key)) {
-          if (repeats++ === 0) repeated = key;
-          return;
-        }
-        seen.add(key);
+      const out = cell(cells, joinOutIndex);
+      const repeat = key !== '' && (sharedIds ? next.has(key) : seen.has(key));
+      if (joinOutIndex !== null && out !== '' && !(repeat && sharedIds))
+        next.set(out, channel ?? '');
+      if (repeat) {
+        if (repeats++ === 0) repeated = key;
+        return;
       }
+      if (!sharedIds && key !== '') seen.add(key);
       channels.reach(channel ?? '', k, k);
       tally.addDate(cells[dateIndex ?? -1], dateFormat, plan.period);
       tally.addOwners(cells, owners);
