@@ -182,3 +182,12 @@ describe('CRM layout: several files joined on ids', () => {
     );
   });
 });
+
+describe('CRM import keeps labels from files as text', () => {
+  it('names channel stages with the values as written, formula-like or not', async () => {
+    const hostile = '=HYPERLINK("http://evil.example","x")';
+    const csv = `id,stage,source\n1,New,"${hostile.replaceAll('"', '""')}"\n2,Won,"${hostile.replaceAll('"', '""')}"\n3,New,<b>x</b>\n`;
+    const r = await importCrm([{ name: 'deals.csv', source: csv }]);
+    expect(r.model.stages.map((s) => s.name)).toEqual([`${hostile} New`, '<b>x</b> New', 'Won']);
+  });
+});

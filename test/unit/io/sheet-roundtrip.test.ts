@@ -8,7 +8,7 @@ import { funnelAddress } from '../../../src/lib/model/layout';
 import { EXAMPLES } from '../../../src/lib/model/examples';
 import type { Model } from '../../../src/lib/model/types';
 import { gridToCsv } from '../../../src/lib/io/sheet-export';
-import { importGridCsv } from '../../../src/lib/io/sheet-import';
+import { importGridCsv, MAX_GRID_BYTES } from '../../../src/lib/io/sheet-import';
 import { gridToXlsx } from '../../../src/lib/io/xlsx';
 import { importXlsx } from '../../../src/lib/io/xlsx-import';
 import { loadExcelJs } from '../../../src/lib/io/xlsx-load';
@@ -109,6 +109,9 @@ describe('grid CSV', () => {
 
   it('bad input: empty, a header only, repeated ids, broken links', async () => {
     expect(() => importGridCsv('')).toThrow(/The CSV file: is empty; expected a header row/);
+    expect(() => importGridCsv(new Uint8Array(MAX_GRID_BYTES + 1))).toThrow(
+      /The CSV file: is 4\.0 MB; a grid CSV is read up to 4\.0 MB\./,
+    );
     expect(() => importGridCsv('Stage,Arrivals\n')).toThrow(/the table has no rows of stages/);
     const r = importGridCsv('Stage,Feeds into,Id\nA,Nowhere,x\nB,B,x\n');
     expect(r.model.stages.map((s) => [s.id, s.next])).toEqual([
