@@ -6,7 +6,7 @@ import { restoreModel } from '../model/restore';
 import { serializeModel } from '../model/serialize';
 import type { Model, Period, Stage, StageId } from '../model/types';
 import { fail, formatCount, guardedSync } from './errors';
-import { stageIdFor } from './ids';
+import { uniqueStageId } from '../model/defaults';
 import { ARRIVALS_NODE, LOST_NODE, PILEUP_NODE } from './sankeymatic';
 
 /** The most SankeyMATIC text read, in characters. */
@@ -124,7 +124,7 @@ export function fromSankeymatic(text: string, base?: Model): SankeymaticImport {
     const taken = new Set<string>();
     const idOf = new Map<string, StageId>();
     for (const n of stageNames) {
-      const id = stageIdFor(n, taken);
+      const id = uniqueStageId(n, taken);
       taken.add(id);
       idOf.set(n, id);
     }

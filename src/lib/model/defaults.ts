@@ -42,6 +42,8 @@ export function emptyModel(name = 'Untitled model'): Model {
 /**
  * An id for a new stage, derived from its name and unique among `taken`.
  *
+ * Accents are dropped (`Réunions` → `reunions`).
+ *
  * @returns e.g. `closed_won`, or `closed_won_2` when that is taken
  */
 export function uniqueStageId(name: string, taken: Iterable<string>): StageId {
@@ -49,6 +51,7 @@ export function uniqueStageId(name: string, taken: Iterable<string>): StageId {
   const base =
     name
       .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '_')
       .replace(/^_+|_+$/g, '')

@@ -5,7 +5,7 @@ import type { Model, Stage, StageId } from '../../model/types';
 import { LIMITS } from '../../model/limits';
 import { fromEpochDay } from '../csv/dates';
 import { fail, formatCount } from '../errors';
-import { stageIdFor } from '../ids';
+import { uniqueStageId } from '../../model/defaults';
 import { periodKey, periodLabel, periodSpan, periodsWord } from './periods';
 import type { ChannelCounts, StageTally, Tally } from './tally';
 import type {
@@ -110,7 +110,7 @@ export function buildCrmResult(tally: Tally, plan: CrmPlan, options: CrmOptions)
   const taken = new Set<string>();
   const ids = tally.stageNames.map((name, k) => {
     const given = options.stages?.[k];
-    const id = stageIdFor(given?.id ?? given?.name ?? name, taken);
+    const id = uniqueStageId(given?.id ?? given?.name ?? name, taken);
     taken.add(id);
     return id;
   });
@@ -166,7 +166,7 @@ export function buildCrmResult(tally: Tally, plan: CrmPlan, options: CrmOptions)
       );
     }
     channels = orderedChannels(tally.channels).map(([key, counts]) => {
-      const id = stageIdFor(`ch_${key.trim() || 'blank'}`, taken);
+      const id = uniqueStageId(`ch_${key.trim() || 'blank'}`, taken);
       taken.add(id);
       return { key, label: channelLabel(key), stageId: id, counts };
     });

@@ -4,7 +4,7 @@ import { isBlank, isFormula, parseNumberLiteral } from '../../model/number';
 import { STAGE_NUMBER_FIELDS, type Stage, type StageId } from '../../model/types';
 import { STAGE_FIELD_LABELS } from '../../model/fields';
 import { fail, formatCount } from '../errors';
-import { stageIdFor } from '../ids';
+import { uniqueStageId } from '../../model/defaults';
 import type { TableColumn, TableColumnChoice } from './headers';
 
 /** Stages read from a table, and what was not right on the way. */
@@ -113,7 +113,7 @@ export function tableToStages(
       warnings.push(`Row ${k + 1} has no stage name; it is called "${name}".`);
     }
     const wanted = cellAt(at('id')).trim();
-    const id = (usableId(wanted, taken) ? wanted : stageIdFor(name, taken)) as StageId;
+    const id = (usableId(wanted, taken) ? wanted : uniqueStageId(name, taken)) as StageId;
     if (wanted !== '' && id !== wanted) {
       warnings.push(
         `"${name}": the id "${wanted.slice(0, 64)}" is ${taken.has(wanted) ? 'already taken' : 'not usable'}; it gets "${id}".`,
