@@ -85,8 +85,10 @@ const percent = (x: number) => `${+(x * 100).toPrecision(6)} %`;
 function rangeProblem(value: number, rule: Rule, isRate: boolean): string | null {
   const shown = isRate ? percent(value) : String(+value.toPrecision(8));
   if (value < rule.min || value > rule.max) {
+    // 40 in a conversion cell reads as 4,000 %: the user likely meant 40 %. (140 % is
+    // just too high, and "1.4 %" would be a guess.)
     const hint =
-      isRate && value > 1 && value <= 100 ? ` Did you mean ${+value.toPrecision(6)} %?` : '';
+      isRate && value >= 2 && value <= 100 ? ` Did you mean ${+value.toPrecision(6)} %?` : '';
     return `${shown} is out of range: it must be ${rule.range}.${hint}`;
   }
   if (rule.integer && !Number.isInteger(value)) return `${shown} must be ${rule.range}.`;
