@@ -11,6 +11,9 @@ export interface Notice {
   text: string;
 }
 
+/** Why the model changed: an edit, undo or redo here, another model opened, or newer work from another tab. */
+export type ChangeCause = 'edit' | 'undo' | 'redo' | 'open' | 'external';
+
 /** What became of an edit. */
 export type EditOutcome = 'changed' | 'unchanged' | 'refused';
 
@@ -35,6 +38,7 @@ export class Workspace {
 
   readonly #compute: Compute;
   readonly #history = new History<Model>();
+  readonly #listeners = new Set<(model: Model, cause: ChangeCause) => void>();
 
   /**
    * @param compute where formulas are evaluated and the model analysed
@@ -46,11 +50,22 @@ export class Workspace {
     this.#analyze();
   }
 
-  #set(model: Model): void {
+  #set(model: Model, cause: ChangeCause): void {
     this.model = model;
     this.canUndo = this.#history.canUndo;
     this.canRedo = this.#history.canRedo;
     this.#analyze();
+    for (const listener of this.#listeners) listener(model, cause);
+  }
+
+  /**
+   * Calls `listener` after every change of the model (autosave, other tabs).
+   *
+   * @returns a function that stops the calls
+   */
+  subscribe(listener: (model: Model, cause: ChangeCause) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   #analyze(): void {
@@ -89,7 +104,7 @@ export class Workspace {
     if (next === this.model) return 'unchanged';
     this.notice = null;
     this.#history.record(this.model);
-    this.#set(next);
+    this.#set(next, 'edit');
     return 'changed';
   }
 
@@ -115,24 +130,29 @@ export class Workspace {
       return false;
     }
     this.#history.record(before);
-    this.#set(next);
+    this.#set(next, 'edit');
     return true;
   }
 
   undo(): void {
     const before = this.#history.undo(this.model);
-    if (before) this.#set(before);
+    if (before) this.#set(before, 'undo');
   }
 
   redo(): void {
     const after = this.#history.redo(this.model);
-    if (after) this.#set(after);
+    if (after) this.#set(after, 'redo');
   }
 
-  /** Opens another model: a fresh history. */
-  open(model: Model): void {
+  /**
+   * Opens another model with a fresh history (its own undo steps start now).
+   *
+   * @param cause 'open' for a model the user chose; 'external' when another tab
+   *   saved newer work of this model (listeners must not save it back)
+   */
+  open(model: Model, cause: 'open' | 'external' = 'open'): void {
     this.#history.clear();
-    this.#set(model);
+    this.#set(model, cause);
   }
 
   dispose(): void {

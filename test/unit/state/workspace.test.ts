@@ -63,4 +63,18 @@ describe('Workspace', () => {
     expect(w.result?.model.stages[1]?.capacity).toBe('1900');
     expect(compute.requests).toBeLessThan(5);
   });
+
+  it('tells subscribers about every change and why', () => {
+    const w = new Workspace(localCompute(), reference());
+    const seen: string[] = [];
+    const stop = w.subscribe((m, cause) => seen.push(`${cause}:${m.stages[1]?.capacity}`));
+    w.edit((m) => setFunnelCell(m, 1, 'capacity', '2000'));
+    w.undo();
+    w.redo();
+    w.open(reference(), 'external');
+    stop();
+    w.edit((m) => setFunnelCell(m, 1, 'capacity', '10'));
+    expect(seen).toEqual(['edit:2000', 'undo:1500', 'redo:2000', 'external:1500']);
+    expect(w.canUndo).toBe(true);
+  });
 });
