@@ -105,8 +105,7 @@ export function pasteFunnel(model: Model, row: number, column: number, block: st
       if (col === undefined) return;
       if (col === 'next') {
         if (text.trim() !== '') links.push([row + i, text]);
-      }
-      else next = setFunnelCell(next, row + i, col, text);
+      } else next = setFunnelCell(next, row + i, col, text);
     });
   });
   for (const [r, text] of links) next = setFunnelCell(next, r, 'next', text);
