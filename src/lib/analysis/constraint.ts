@@ -1,4 +1,4 @@
-import { upstreamOf } from '../model/graph';
+import { downstreamOf } from '../model/graph';
 import type { StageId } from '../model/types';
 import type { FlowInputs, StageInputs } from './inputs';
 import { steadyState, type Funnel, type SteadyState } from './steady';
@@ -61,22 +61,30 @@ interface Candidate {
   heldBack: HeldBack;
 }
 
-/** Saturated stages that only bind together: equal capacity in output units, one upstream of another. */
+/**
+ * Saturated stages that may only bind together: each zero-gain saturated
+ * stage (flow order) with the zero-gain stages downstream of it that run
+ * exactly full (load 1, nothing piling up), up to the first that piles up.
+ * Lifting one alone gains nothing because the next one is exactly full;
+ * the caller lifts the group to confirm. Judged by load rather than equal
+ * capacity in output units, since arrivals (or referred leads, in pull)
+ * entering between them fill the downstream stage at a different level.
+ *
+ * @param zeroGain indexes of saturated stages whose lifting alone gains nothing
+ */
 function chainTies(funnel: Funnel, flow: SteadyState, zeroGain: readonly number[]): StageId[][] {
+  const index = new Map(funnel.stages.map((s, i) => [s.id, i]));
+  const candidates = new Set(zeroGain);
   const groups: StageId[][] = [];
   const used = new Set<number>();
-  for (const i of zeroGain) {
-    if (used.has(i)) continue;
-    const ci = flow.stages[i]?.capacity_out as number;
-    const up = upstreamOf(funnel.stages, funnel.stages[i]?.id as StageId);
+  for (const i of funnel.order) {
+    if (!candidates.has(i) || used.has(i)) continue;
     const group = [i];
-    for (const j of zeroGain) {
-      if (j === i || used.has(j)) continue;
-      const cj = flow.stages[j]?.capacity_out as number;
-      const sj = funnel.stages[j]?.id as StageId;
-      const related =
-        up.has(sj) || upstreamOf(funnel.stages, sj).has(funnel.stages[i]?.id as StageId);
-      if (related && near(ci, cj)) group.push(j);
+    for (const id of downstreamOf(funnel.stages, funnel.stages[i]?.id as StageId)) {
+      const j = index.get(id) as number;
+      const load = flow.stages[j]?.load ?? 0;
+      if (load > 1 && !near(load, 1)) break;
+      if (candidates.has(j) && near(load, 1)) group.push(j);
     }
     if (group.length > 1) {
       group.forEach((g) => used.add(g));
