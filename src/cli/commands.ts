@@ -1,5 +1,6 @@
 import { analyzeCommand } from './analyze';
 import type { Command } from './command';
+import { openCommand, shareCommand } from './share';
 
 /** Every `bottleneck` command, in the order the usage lists them. Add new ones here. */
-export const COMMANDS: readonly Command[] = [analyzeCommand];
+export const COMMANDS: readonly Command[] = [analyzeCommand, shareCommand, openCommand];

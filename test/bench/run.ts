@@ -1,6 +1,7 @@
 import { bundleSection } from './bundle';
 import { engineSection } from './engine';
 import { formatTable, type BenchSection } from './section';
+import { shareLinkSection } from './share-link';
 
 /*
  * `npm run bench`: prints every section's figures beside PRODUCT.md's
@@ -9,7 +10,7 @@ import { formatTable, type BenchSection } from './section';
  * A new section (simulation, share-link length, …) is a file exporting a
  * BenchSection, added to this list.
  */
-const SECTIONS: readonly BenchSection[] = [engineSection, bundleSection];
+const SECTIONS: readonly BenchSection[] = [engineSection, bundleSection, shareLinkSection];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((id) => !SECTIONS.some((s) => s.id === id));
