@@ -44,12 +44,13 @@ function scoreboard(model: Model, a: Analysis): Measure[] {
   const { flow } = a;
   const money = (x: number) => formatMoney(x, model.currency);
   const ratio = flow.operatingExpense > 0 ? (flow.money / flow.operatingExpense).toFixed(2) : '—';
+  const units = `${formatCount(flow.units)} ${outputNoun(model)}${per}`;
+  const throughput: Measure =
+    a.objective === 'money'
+      ? { label: 'Throughput', value: `${money(flow.money)}${per}`, note: units }
+      : { label: 'Throughput', value: units, note: 'set a Value to count money' };
   return [
-    {
-      label: 'Throughput',
-      value: `${money(flow.money)}${per}`,
-      note: `${formatCount(flow.units)} ${outputNoun(model)}${per}`,
-    },
+    throughput,
     { label: 'Operating expense', value: `${money(flow.operatingExpense)}${per}` },
     {
       label: 'T ÷ OE',
