@@ -23,18 +23,26 @@ const HELP: Record<StageNumberField, string> = {
 const BLANK: Partial<Record<StageNumberField, string>> = { conversion: '100%', capacity: '∞' };
 
 const WIDTH: Record<StageNumberField, number> = {
-  arrivals: 86,
-  conversion: 88,
-  capacity: 88,
-  lag: 50,
-  cost_per_period: 110,
-  cost_per_item: 100,
-  value: 90,
-  variable_cost: 100,
+  arrivals: 78,
+  conversion: 80,
+  capacity: 80,
+  lag: 46,
+  cost_per_period: 78,
+  cost_per_item: 84,
+  value: 78,
+  variable_cost: 78,
 };
 
 /** The computed (read-only) columns, after the input columns. */
 export const COMPUTED = ['inflow', 'processed', 'pileup', 'out', 'load'] as const;
+
+const COMPUTED_WIDTH: Record<(typeof COMPUTED)[number], number> = {
+  inflow: 72,
+  processed: 74,
+  pileup: 70,
+  out: 66,
+  load: 60,
+};
 
 const COMPUTED_HELP: Record<(typeof COMPUTED)[number], string> = {
   inflow: 'Arrivals plus what feeding stages pass on, per period.',
@@ -49,14 +57,14 @@ export function funnelColumns(): GridColumn[] {
   const inputs: GridColumn[] = FUNNEL_COLUMNS.map((key, i) => {
     const letter = columnLetter(i);
     if (key === 'name')
-      return { key, header: 'Stage', kind: 'text', letter, width: 176, help: 'The stage’s name.' };
+      return { key, header: 'Stage', kind: 'text', letter, width: 160, help: 'The stage’s name.' };
     if (key === 'next') {
       return {
         key,
         header: 'Feeds into',
         kind: 'choice',
         letter,
-        width: 150,
+        width: 132,
         help: 'Where converted items go next.',
       };
     }
@@ -75,7 +83,7 @@ export function funnelColumns(): GridColumn[] {
     header: key[0]?.toUpperCase() + key.slice(1),
     kind: 'computed',
     numeric: true,
-    width: key === 'load' ? 64 : 80,
+    width: COMPUTED_WIDTH[key],
     help: COMPUTED_HELP[key],
   }));
   return [...inputs, ...computed];
