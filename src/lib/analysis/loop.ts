@@ -122,8 +122,11 @@ export function referredLeads(inputs: FlowInputs): number | null {
   return x;
 }
 
+/** A steady state that exists. */
+type Settled = Extract<PullSteadyState, { kind: 'steady' }>;
+
 /** The steady state with `referred` leads per period entering the entry stage. */
-function settle(inputs: FlowInputs, referred: number): PullSteadyState {
+function settle(inputs: FlowInputs, referred: number): Settled {
   const funnel = funnelOf(inputs);
   const stage = inputs.stages[entryIndex(inputs)];
   const extraArrivals = new Map<StageId, number>(
@@ -153,7 +156,12 @@ export function pullSteadyState(inputs: FlowInputs): PullSteadyState {
   };
 }
 
-/** The steady state in a growth mode: push's (no referred leads) or {@link pullSteadyState}. */
+/** Push's steady state: the loop off, no referred leads (it always exists). */
+export function pushSteadyState(inputs: FlowInputs): Settled {
+  return settle(inputs, 0);
+}
+
+/** The steady state in a growth mode: {@link pushSteadyState} or {@link pullSteadyState}. */
 export function steadyStateIn(inputs: FlowInputs, mode: GrowthMode): PullSteadyState {
-  return mode === 'pull' ? pullSteadyState(inputs) : settle(inputs, 0);
+  return mode === 'pull' ? pullSteadyState(inputs) : pushSteadyState(inputs);
 }

@@ -7,11 +7,17 @@ import { funnelRows } from '../../../src/lib/ui/funnel/funnel-rows';
 import { analyzeModel } from '../helpers';
 import { evaluateModel } from '../../../src/lib/engine/engine';
 import { analyze } from '../../../src/lib/analysis/analyze';
+import { growthOf } from '../../../src/lib/analysis/growth';
 import type { Model } from '../../../src/lib/model/types';
 
 const text = (parts: { text: string }[]) => parts.map((p) => p.text).join('');
 const example = (id: string) => EXAMPLES.find((e) => e.id === id)!.model();
 const summaryOf = (m: Model) => summarize(m, analyzeModel(m));
+/** What the compute worker returns for a model. */
+const computed = (m: Model, evaluated: ReturnType<typeof evaluateModel>) => {
+  const analysis = analyze(m, evaluated);
+  return { model: m, evaluated, analysis, growth: growthOf(analysis, m.horizon) };
+};
 
 describe('constraint summary', () => {
   it('names the constraint, its load, its pileup and what it holds back', () => {
@@ -59,7 +65,7 @@ describe('funnel grid rows', () => {
     m = setFunnelCell(m, 2, 'conversion', '140%');
     m = setFunnelCell(m, 0, 'arrivals', '=nope*2');
     const evaluated = evaluateModel(m);
-    const rows = funnelRows(m, { model: m, evaluated, analysis: analyze(m, evaluated) });
+    const rows = funnelRows(m, computed(m, evaluated));
     const cell = (row: number, col: number) => rows[row]!.cells[col]!;
     expect(cell(1, 4)).toMatchObject({ display: '200', raw: '=AEs*50', formula: true });
     expect(cell(0, 2)).toMatchObject({ display: '#NAME?', error: expect.stringMatching(/Unknown name "nope"/) });
@@ -71,7 +77,7 @@ describe('funnel grid rows', () => {
   it('marks the constraint row and the pileup', () => {
     const m = example('seed');
     const evaluated = evaluateModel(m);
-    const rows = funnelRows(m, { model: m, evaluated, analysis: analyze(m, evaluated) });
+    const rows = funnelRows(m, computed(m, evaluated));
     expect(rows[1]?.highlight).toBe('Constraint');
     expect(rows[1]?.cells[12]).toMatchObject({ display: '1,800', tone: 'alert' });
   });
@@ -79,7 +85,7 @@ describe('funnel grid rows', () => {
   it('shows raw text for cells edited since the last analysis', () => {
     const m = example('seed');
     const evaluated = evaluateModel(m);
-    const result = { model: m, evaluated, analysis: analyze(m, evaluated) };
+    const result = computed(m, evaluated);
     const edited = setFunnelCell(m, 0, 'arrivals', '5k');
     expect(funnelRows(edited, result)[0]?.cells[2]).toMatchObject({ display: '5k' });
   });

@@ -1,4 +1,5 @@
 import { analyze } from '../../analysis/analyze';
+import { growthOf } from '../../analysis/growth';
 import { FormulaEngine } from '../../engine/engine';
 import type { Assumption, Stage } from '../../model/types';
 import type { RowChange } from '../../model/rows';
@@ -19,11 +20,9 @@ export class ComputeHandler {
       if (request.type === 'analyze') {
         engine.update(request.model);
         const evaluated = engine.evaluate();
-        return {
-          id: request.id,
-          type: 'analyzed',
-          result: { evaluated, analysis: analyze(request.model, evaluated) },
-        };
+        const analysis = analyze(request.model, evaluated);
+        const growth = growthOf(analysis, request.model.horizon);
+        return { id: request.id, type: 'analyzed', result: { evaluated, analysis, growth } };
       }
       const model =
         request.sheet === 'funnel'

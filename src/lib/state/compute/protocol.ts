@@ -1,4 +1,5 @@
 import type { Analysis } from '../../analysis/analyze';
+import type { Growth } from '../../analysis/growth';
 import type { EvaluatedModel, SheetName } from '../../engine/types';
 import type { RowChange } from '../../model/rows';
 import type { Assumption, Model, Stage } from '../../model/types';
@@ -9,6 +10,8 @@ export interface ComputeResult {
   model: Model;
   evaluated: EvaluatedModel;
   analysis: Analysis;
+  /** Push and pull over the horizon, the loop factor, and the five focusing steps. */
+  growth: Growth;
 }
 
 /** A row change of one grid. */

@@ -1,0 +1,63 @@
+import type { Analysis } from './analyze';
+import { elevatePast } from './elevate-past';
+import { focusingSteps, type FocusingSteps } from './focusing';
+import { describeLoop, loopFactor, type GrowthMode, type LoopFactor } from './loop';
+import { simulate, type Simulation } from './simulate';
+import type { CellChange } from './trial';
+
+/**
+ * Push vs pull over time, and the five focusing steps, for one version of
+ * the model: what the growth chart, the pileup chart, the Loop panel and
+ * the focusing-steps panel show. Plain data (it crosses the Web Worker
+ * boundary by structured clone).
+ */
+export interface Growth {
+  /** The model's growth mode: pull when the loop is on. */
+  mode: GrowthMode;
+  /** Periods simulated (the model's horizon). */
+  horizon: number;
+  /** The funnel with the loop off, periods 1…horizon. */
+  push: Simulation;
+  /** The same funnel with the loop on, periods 1…horizon. */
+  pull: Simulation;
+  /** The loop factor K and what pull multiplies push by. */
+  loop: LoopFactor;
+  /** K in one sentence ("Each customer brings 0.4 more: pull multiplies push by 1.67×"). */
+  loopText: string;
+  /** The five focusing steps in the model's growth mode. */
+  focusing: FocusingSteps;
+  /**
+   * What applying Elevate writes: its capacities stepped strictly past the
+   * boundary, so that the constraint really moves instead of tying with the
+   * next one (see `elevatePast`). Empty when Elevate does not apply.
+   */
+  elevateChanges: CellChange[];
+}
+
+/**
+ * Simulates the analysed funnel in both growth modes over `horizon` periods
+ * and works the five focusing steps in the analysis's mode. Both curves come
+ * from the same numbers (the loop's cells are read whatever the mode), so
+ * flipping push ↔ pull only changes which one is drawn strong.
+ *
+ * @param horizon whole periods, 0 or more (the model's `horizon`)
+ * @throws RangeError when `horizon` is not a whole number ≥ 0 (see `simulate`)
+ */
+export function growthOf(analysis: Analysis, horizon: number): Growth {
+  const { inputs, mode } = analysis;
+  const loop = loopFactor(inputs);
+  const focusing = focusingSteps(inputs, mode);
+  const elevate =
+    focusing.kind === 'steps' && focusing.elevate.applies ? focusing.elevate.changes : [];
+  const ids = focusing.kind === 'steps' ? focusing.identify.constraint.stages : [];
+  return {
+    mode,
+    horizon,
+    push: simulate(inputs, horizon, 'push'),
+    pull: simulate(inputs, horizon, 'pull'),
+    loop,
+    loopText: describeLoop(loop),
+    focusing,
+    elevateChanges: elevate.length > 0 ? elevatePast(inputs, mode, ids, elevate) : [],
+  };
+}

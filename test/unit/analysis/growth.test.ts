@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { elevatePast } from '../../../src/lib/analysis/elevate-past';
+import { growthOf } from '../../../src/lib/analysis/growth';
+import { steadyStateIn } from '../../../src/lib/analysis/loop';
+import { applyChanges } from '../../../src/lib/analysis/trial';
+import { referenceExample } from '../../../src/lib/model/examples/reference';
+import { restoreModel } from '../../../src/lib/model/restore';
+import type { StageId } from '../../../src/lib/model/types';
+import { ComputeHandler } from '../../../src/lib/state/compute/handler';
+import { analyzeModel, flowOf, model } from '../helpers';
+
+/** 100 leads a period converting 10 % into a demo stage of capacity 15; the loop enters demo. */
+const demo = (enabled: boolean, loop: Record<string, string> = {}) =>
+  model(
+    [
+      { id: 'leads', arrivals: '100', conversion: '10%', next: 'demo' },
+      { id: 'demo', capacity: '15' },
+    ],
+    { horizon: 12, loop: { enabled, entry: 'demo', referrals: '0.5', lag: '1', ...loop } },
+  );
+
+const reference = (enabled: boolean) => {
+  const doc = structuredClone(referenceExample);
+  doc.loop.enabled = enabled;
+  return restoreModel(doc);
+};
+
+describe('analysis in pull', () => {
+  it('includes referred leads in the flow and the constraint', () => {
+    const push = analyzeModel(demo(false));
+    expect(push).toMatchObject({ mode: 'push', referred: 0, compounds: null });
+    expect(push.constraint.kind).toBe('market');
+    const pull = analyzeModel(demo(true));
+    expect(pull).toMatchObject({ mode: 'pull', referred: 7.5, compounds: null });
+    expect(pull.constraint).toMatchObject({ kind: 'stage', stages: ['demo'] });
+    expect(flowOf(pull, 'demo')).toMatchObject({ inflow: 17.5, processed: 15, pileup: 2.5 });
+    expect(pull.flow.units).toBe(15);
+  });
+
+  it('says when pull has no steady state, and keeps push’s flow to draw', () => {
+    const a = analyzeModel(demo(true, { referrals: '20' }));
+    // K = 20 × 100 % and demo's capacity binds: a steady state. Without it, none.
+    expect(a.compounds).toBeNull();
+    const open = analyzeModel(
+      model([{ id: 'leads', arrivals: '10', conversion: '20%' }], {
+        loop: { enabled: true, entry: 'leads', referrals: '10' },
+      }),
+    );
+    expect(open.compounds).toMatch(/K = 2 .*growth compounds until the market stops it/);
+    expect(open.referred).toBe(0);
+    expect(open.flow.units).toBe(2);
+  });
+});
+
+describe('growth: both modes from the same funnel', () => {
+  it('simulates push and pull over the horizon whatever the mode, with K and the focusing steps', () => {
+    for (const enabled of [false, true]) {
+      const a = analyzeModel(demo(enabled));
+      const g = growthOf(a, 12);
+      expect(g.mode).toBe(enabled ? 'pull' : 'push');
+      expect([g.push.mode, g.pull.mode]).toEqual(['push', 'pull']);
+      expect(g.push.periods).toHaveLength(12);
+      expect(g.pull.periods).toHaveLength(12);
+      expect(g.loop).toMatchObject({ entry: 'demo', k: 0.5, multiplier: 2 });
+      expect(g.loopText).toBe('Each customer brings 0.5 more: pull multiplies push by 2×');
+      expect(g.focusing.mode).toBe(g.mode);
+      // Push: 10 won a period; pull more, capped by demo at 15.
+      expect(g.push.periods[11]?.won).toBe(10);
+      expect(g.pull.periods[11]?.won).toBeGreaterThan(10);
+      expect(g.pull.periods[11]?.won).toBeLessThanOrEqual(15);
+    }
+  });
+
+  it('is plain data (it crosses the Web Worker boundary)', () => {
+    const g = growthOf(analyzeModel(reference(true)), 24);
+    expect(structuredClone(g)).toEqual(g);
+  });
+
+  it('comes back from the compute worker’s handler with the analysis', () => {
+    const m = reference(false);
+    const response = new ComputeHandler().handle({ id: 1, type: 'analyze', model: m });
+    if (response.type !== 'analyzed') throw new Error(JSON.stringify(response));
+    const { growth } = response.result;
+    expect(growth.horizon).toBe(24);
+    // PRODUCT.md: 300 pile up ahead of contact each month, 1,800 after 6 months.
+    expect(growth.push.periods[5]?.queues.contact).toBe(1800);
+    expect(growth.focusing.kind).toBe('steps');
+  });
+});
+
+describe('applying Elevate goes strictly past the boundary', () => {
+  it('reference chain in push: 1,600 ties contact and meeting, so it applies 1,601 and meeting binds alone', () => {
+    const g = growthOf(analyzeModel(reference(false)), 24);
+    if (g.focusing.kind !== 'steps' || !g.focusing.elevate.applies) throw new Error('no elevate');
+    expect(g.focusing.elevate.changes[0]?.value).toBe(1600);
+    expect(g.elevateChanges).toEqual([
+      { stageId: 'contact', field: 'capacity', value: 1601, text: '1601' },
+    ]);
+    const a = analyzeModel(reference(false));
+    const state = steadyStateIn(applyChanges(a.inputs, g.elevateChanges), 'push');
+    expect(state.kind === 'steady' && state.constraint).toMatchObject({
+      kind: 'stage',
+      stages: ['meeting'],
+    });
+  });
+
+  it('reference chain in pull: 1,520 ties, 1,521 moves it', () => {
+    const g = growthOf(analyzeModel(reference(true)), 24);
+    expect(g.elevateChanges.map((c) => c.text)).toEqual(['1521']);
+  });
+
+  it('keeps a capacity that is already past the boundary', () => {
+    // Elevating a to 200 (all of its arrivals) leaves b, far smaller, as the constraint.
+    const a = analyzeModel(
+      model([
+        { id: 'a', arrivals: '200', capacity: '50', next: 'b' },
+        { id: 'b', capacity: '80' },
+      ]),
+    );
+    const changes = [
+      { stageId: 'a' as StageId, field: 'capacity' as const, value: 120, text: '120' },
+    ];
+    expect(elevatePast(a.inputs, 'push', ['a' as StageId], changes)).toEqual(changes);
+  });
+
+  it('steps small capacities by 0.01', () => {
+    // a (capacity 2) feeds b (capacity 3): at a = 3 they tie, at 3.01 b binds alone.
+    const a = analyzeModel(
+      model([
+        { id: 'a', arrivals: '10', capacity: '2', next: 'b' },
+        { id: 'b', capacity: '3' },
+      ]),
+    );
+    const at3 = [{ stageId: 'a' as StageId, field: 'capacity' as const, value: 3, text: '3' }];
+    expect(elevatePast(a.inputs, 'push', ['a' as StageId], at3)).toEqual([
+      { stageId: 'a', field: 'capacity', value: 3.01, text: '3.01' },
+    ]);
+  });
+});
