@@ -1,6 +1,9 @@
+import type { EvaluatedModel } from '../engine/types';
+import type { Model } from '../model/types';
 import type { Analysis } from './analyze';
 import { elevatePast } from './elevate-past';
 import { focusingSteps, type FocusingSteps } from './focusing';
+import { readLoop, type CellIssue } from './inputs';
 import { describeLoop, loopFactor, type GrowthMode, type LoopFactor } from './loop';
 import { simulate, type Simulation } from './simulate';
 import type { CellChange } from './trial';
@@ -22,6 +25,8 @@ export interface Growth {
   pull: Simulation;
   /** The loop factor K and what pull multiplies push by. */
   loop: LoopFactor;
+  /** The loop's cells to fix (errors, out-of-range values), in push too: the pull curve uses them. */
+  loopIssues: CellIssue[];
   /** K in one sentence ("Each customer brings 0.4 more: pull multiplies push by 1.67×"). */
   loopText: string;
   /** The five focusing steps in the model's growth mode. */
@@ -35,16 +40,17 @@ export interface Growth {
 }
 
 /**
- * Simulates the analysed funnel in both growth modes over `horizon` periods
- * and works the five focusing steps in the analysis's mode. Both curves come
- * from the same numbers (the loop's cells are read whatever the mode), so
- * flipping push ↔ pull only changes which one is drawn strong.
+ * Simulates the analysed funnel in both growth modes over the model's
+ * horizon and works the five focusing steps in the analysis's mode. Both
+ * curves come from the same numbers (the loop's cells are read whatever the
+ * mode), so flipping push ↔ pull only changes which one is drawn strong.
  *
- * @param horizon whole periods, 0 or more (the model's `horizon`)
- * @throws RangeError when `horizon` is not a whole number ≥ 0 (see `simulate`)
+ * @param analysis `analyze(model, evaluated)`
+ * @throws RangeError when the horizon is not a whole number ≥ 0 (see `simulate`)
  */
-export function growthOf(analysis: Analysis, horizon: number): Growth {
+export function growthOf(model: Model, evaluated: EvaluatedModel, analysis: Analysis): Growth {
   const { inputs, mode } = analysis;
+  const horizon = model.horizon;
   const loop = loopFactor(inputs);
   const focusing = focusingSteps(inputs, mode);
   const elevate =
@@ -56,6 +62,7 @@ export function growthOf(analysis: Analysis, horizon: number): Growth {
     push: simulate(inputs, horizon, 'push'),
     pull: simulate(inputs, horizon, 'pull'),
     loop,
+    loopIssues: readLoop(model, evaluated).issues,
     loopText: describeLoop(loop),
     focusing,
     elevateChanges: elevate.length > 0 ? elevatePast(inputs, mode, ids, elevate) : [],

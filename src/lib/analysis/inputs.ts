@@ -160,12 +160,24 @@ export function readInputs(model: Model, evaluated: EvaluatedModel): FlowInputs 
     }
     return out;
   });
-  const loopIssues: CellIssue[] = [];
+  const { loop, issues: loopIssues } = readLoop(model, evaluated);
+  if (model.loop.enabled) issues.push(...loopIssues);
+  return { stages, order: flowOrder(model.stages), loop, issues };
+}
+
+/**
+ * Reads the loop's cells, whatever the growth mode (the pull curve is drawn
+ * in push too): numbers with defaults applied, and the cells to fix.
+ */
+export function readLoop(
+  model: Model,
+  evaluated: EvaluatedModel,
+): { loop: LoopInputs; issues: CellIssue[] } {
+  const issues: CellIssue[] = [];
   const loop = { enabled: model.loop.enabled, entry: model.loop.entry } as LoopInputs;
   for (const f of Object.keys(LOOP_RULES) as LoopNumberField[]) {
     const where = { field: `loop.${f}`, label: LOOP_FIELD_LABELS[f] };
-    loop[f] = read(evaluated.loop[f], LOOP_RULES[f], f === 'churn', where, loopIssues);
+    loop[f] = read(evaluated.loop[f], LOOP_RULES[f], f === 'churn', where, issues);
   }
-  if (model.loop.enabled) issues.push(...loopIssues);
-  return { stages, order: flowOrder(model.stages), loop, issues };
+  return { loop, issues };
 }

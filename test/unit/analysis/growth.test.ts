@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/lib/analysis/analyze';
 import { elevatePast } from '../../../src/lib/analysis/elevate-past';
 import { growthOf } from '../../../src/lib/analysis/growth';
 import { steadyStateIn } from '../../../src/lib/analysis/loop';
 import { applyChanges } from '../../../src/lib/analysis/trial';
+import { evaluateModel } from '../../../src/lib/engine/engine';
 import { referenceExample } from '../../../src/lib/model/examples/reference';
 import { restoreModel } from '../../../src/lib/model/restore';
-import type { StageId } from '../../../src/lib/model/types';
+import type { Model, StageId } from '../../../src/lib/model/types';
 import { ComputeHandler } from '../../../src/lib/state/compute/handler';
 import { analyzeModel, flowOf, model } from '../helpers';
 
@@ -18,6 +20,12 @@ const demo = (enabled: boolean, loop: Record<string, string> = {}) =>
     ],
     { horizon: 12, loop: { enabled, entry: 'demo', referrals: '0.5', lag: '1', ...loop } },
   );
+
+/** What the compute worker computes for a model. */
+const grow = (m: Model) => {
+  const evaluated = evaluateModel(m);
+  return growthOf(m, evaluated, analyze(m, evaluated));
+};
 
 const reference = (enabled: boolean) => {
   const doc = structuredClone(referenceExample);
@@ -55,8 +63,7 @@ describe('analysis in pull', () => {
 describe('growth: both modes from the same funnel', () => {
   it('simulates push and pull over the horizon whatever the mode, with K and the focusing steps', () => {
     for (const enabled of [false, true]) {
-      const a = analyzeModel(demo(enabled));
-      const g = growthOf(a, 12);
+      const g = grow(demo(enabled));
       expect(g.mode).toBe(enabled ? 'pull' : 'push');
       expect([g.push.mode, g.pull.mode]).toEqual(['push', 'pull']);
       expect(g.push.periods).toHaveLength(12);
@@ -71,8 +78,20 @@ describe('growth: both modes from the same funnel', () => {
     }
   });
 
+  it('lists the loop’s cells to fix in push too (the pull curve uses them), not as analysis issues', () => {
+    const m = demo(false, { churn: '140%', lag: '=1/0' });
+    expect(analyzeModel(m).issues).toEqual([]);
+    expect(grow(m).loopIssues.map((i) => [i.field, i.kind])).toEqual([
+      ['loop.lag', 'error'],
+      ['loop.churn', 'range'],
+    ]);
+    expect(analyzeModel(demo(true, { churn: '140%' })).issues.map((i) => i.field)).toEqual([
+      'loop.churn',
+    ]);
+  });
+
   it('is plain data (it crosses the Web Worker boundary)', () => {
-    const g = growthOf(analyzeModel(reference(true)), 24);
+    const g = grow(reference(true));
     expect(structuredClone(g)).toEqual(g);
   });
 
@@ -90,7 +109,7 @@ describe('growth: both modes from the same funnel', () => {
 
 describe('applying Elevate goes strictly past the boundary', () => {
   it('reference chain in push: 1,600 ties contact and meeting, so it applies 1,601 and meeting binds alone', () => {
-    const g = growthOf(analyzeModel(reference(false)), 24);
+    const g = grow(reference(false));
     if (g.focusing.kind !== 'steps' || !g.focusing.elevate.applies) throw new Error('no elevate');
     expect(g.focusing.elevate.changes[0]?.value).toBe(1600);
     expect(g.elevateChanges).toEqual([
@@ -105,7 +124,7 @@ describe('applying Elevate goes strictly past the boundary', () => {
   });
 
   it('reference chain in pull: 1,520 ties, 1,521 moves it', () => {
-    const g = growthOf(analyzeModel(reference(true)), 24);
+    const g = grow(reference(true));
     expect(g.elevateChanges.map((c) => c.text)).toEqual(['1521']);
   });
 

@@ -16,7 +16,7 @@ const summaryOf = (m: Model) => summarize(m, analyzeModel(m));
 /** What the compute worker returns for a model. */
 const computed = (m: Model, evaluated: ReturnType<typeof evaluateModel>) => {
   const analysis = analyze(m, evaluated);
-  return { model: m, evaluated, analysis, growth: growthOf(analysis, m.horizon) };
+  return { model: m, evaluated, analysis, growth: growthOf(m, evaluated, analysis) };
 };
 
 describe('constraint summary', () => {
@@ -52,6 +52,7 @@ describe('constraint summary', () => {
     const s = summaryOf(m);
     expect(s.kind).toBe('blocked');
     expect(text(s.details[0]!)).toMatch(/^Meetings · Conversion: #DIV\/0! Divides by zero/);
+    expect(s.measures).toEqual([]);
   });
 
   it('has an empty state', () => {

@@ -21,7 +21,7 @@ export class ComputeHandler {
         engine.update(request.model);
         const evaluated = engine.evaluate();
         const analysis = analyze(request.model, evaluated);
-        const growth = growthOf(analysis, request.model.horizon);
+        const growth = growthOf(request.model, evaluated, analysis);
         return { id: request.id, type: 'analyzed', result: { evaluated, analysis, growth } };
       }
       const model =
