@@ -23,7 +23,9 @@ describe('constraint summary', () => {
   it('names the constraint, its load, its pileup and what it holds back', () => {
     const s = summaryOf(example('seed'));
     expect(text(s.headline)).toBe('The constraint is Worked by AEs.');
-    expect(text(s.details[0]!)).toBe('Load 1,000%: 2,000 arrive/wk, it can process 200; 1,800/wk pile up.');
+    expect(text(s.details[0]!)).toBe(
+      'Load 1,000%: 2,000 arrive/wk, it can process 200; 1,800/wk pile up.',
+    );
     expect(text(s.details[1]!)).toMatch(/\+45 Closed won\/wk \(\$486,000\/wk\)/);
     expect(s.measures.map((m) => [m.label, m.value])).toEqual([
       ['Throughput', '$54,000/wk'],
@@ -37,7 +39,9 @@ describe('constraint summary', () => {
     const s = summaryOf(example('cold-email'));
     expect(s.kind).toBe('market');
     expect(text(s.headline)).toMatch(/market/);
-    expect(text(s.details[0]!)).toBe('Meetings will bind first, when demand reaches 1,250 arrivals/wk (1.25× today).');
+    expect(text(s.details[0]!)).toBe(
+      'Meetings will bind first, when demand reaches 1,250 arrivals/wk (1.25× today).',
+    );
   });
 
   it('explains the merging case for channels', () => {
@@ -69,8 +73,14 @@ describe('funnel grid rows', () => {
     const rows = funnelRows(m, computed(m, evaluated));
     const cell = (row: number, col: number) => rows[row]!.cells[col]!;
     expect(cell(1, 4)).toMatchObject({ display: '200', raw: '=AEs*50', formula: true });
-    expect(cell(0, 2)).toMatchObject({ display: '#NAME?', error: expect.stringMatching(/Unknown name "nope"/) });
-    expect(cell(2, 3)).toMatchObject({ display: '140%', warning: expect.stringMatching(/out of range/) });
+    expect(cell(0, 2)).toMatchObject({
+      display: '#NAME?',
+      error: expect.stringMatching(/Unknown name "nope"/),
+    });
+    expect(cell(2, 3)).toMatchObject({
+      display: '140%',
+      warning: expect.stringMatching(/out of range/),
+    });
     expect(cell(3, 3)).toMatchObject({ display: '100%', placeholder: true });
     expect(rows.some((r) => r.highlight)).toBe(false);
   });

@@ -106,8 +106,6 @@ export function summarize(model: Model, analysis: Analysis | null): Summary {
     };
   }
   if (!analysis) return { kind: 'empty', headline: [t('Calculating…')], details: [], measures: [] };
-  const per = perPeriodShort(model.period);
-  const measures = scoreboard(model, analysis);
   if (analysis.issues.length > 0) {
     const n = analysis.issues.length;
     return {
@@ -119,9 +117,12 @@ export function summarize(model: Model, analysis: Analysis | null): Summary {
           s(`${i.stageName ?? 'Loop'} · ${i.label}`),
           t(`: ${i.code ? `${i.code} ` : ''}${i.message}`),
         ]),
-      measures,
+      // The numbers use defaults for the broken cells: not results to show.
+      measures: [],
     };
   }
+  const per = perPeriodShort(model.period);
+  const measures = scoreboard(model, analysis);
   const c = analysis.constraint;
   const noun = outputNoun(model);
   if (c.kind === 'market') {
