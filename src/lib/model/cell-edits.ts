@@ -113,6 +113,28 @@ export function pasteFunnel(model: Model, row: number, column: number, block: st
 }
 
 /**
+ * Clears the cells of a rectangle one by one with `set(model, row, column, '')`,
+ * skipping the name column (a name is never blank) and rows that do not exist.
+ */
+function clearRect<C extends string>(
+  model: Model,
+  rows: [number, number],
+  columns: [number, number],
+  layout: readonly C[],
+  rowCount: number,
+  set: (model: Model, row: number, column: C, text: string) => Model,
+): Model {
+  let next = model;
+  for (let r = rows[0]; r <= Math.min(rows[1], rowCount - 1); r++) {
+    for (let c = columns[0]; c <= columns[1]; c++) {
+      const col = layout[c];
+      if (col !== undefined && col !== 'name') next = set(next, r, col, '');
+    }
+  }
+  return next;
+}
+
+/**
  * Clears funnel cells in a rectangle (Delete key). Names cannot be blank and
  * are left as they are; "Feeds into" becomes the end of the funnel.
  */
@@ -121,15 +143,7 @@ export function clearFunnel(
   rows: [number, number],
   columns: [number, number],
 ): Model {
-  let next = model;
-  for (let r = rows[0]; r <= rows[1]; r++) {
-    for (let c = columns[0]; c <= columns[1]; c++) {
-      const col = FUNNEL_COLUMNS[c];
-      if (col === undefined || col === 'name' || !next.stages[r]) continue;
-      next = setFunnelCell(next, r, col, '');
-    }
-  }
-  return next;
+  return clearRect(model, rows, columns, FUNNEL_COLUMNS, model.stages.length, setFunnelCell);
 }
 
 /**
@@ -197,13 +211,12 @@ export function clearAssumptions(
   rows: [number, number],
   columns: [number, number],
 ): Model {
-  let next = model;
-  for (let r = rows[0]; r <= rows[1]; r++) {
-    for (let c = columns[0]; c <= columns[1]; c++) {
-      const col = ASSUMPTION_COLUMNS[c];
-      if (col === undefined || col === 'name' || !next.assumptions[r]) continue;
-      next = setAssumptionCell(next, r, col, '');
-    }
-  }
-  return next;
+  return clearRect(
+    model,
+    rows,
+    columns,
+    ASSUMPTION_COLUMNS,
+    model.assumptions.length,
+    setAssumptionCell,
+  );
 }
