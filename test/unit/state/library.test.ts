@@ -1,0 +1,310 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { encodeShareFragment } from '../../../src/lib/io/share-link';
+import { setFunnelCell } from '../../../src/lib/model/cell-edits';
+import { EXAMPLES } from '../../../src/lib/model/examples';
+import type { Model } from '../../../src/lib/model/types';
+import { openChangeChannel } from '../../../src/lib/persistence/channel';
+import { openLibrary } from '../../../src/lib/persistence/open';
+import { ModelLibrary } from '../../../src/lib/state/library.svelte';
+import { Workspace } from '../../../src/lib/state/workspace.svelte';
+import { freshIndexedDB, library as rawLibrary } from '../persistence/setup';
+import { localCompute } from './local-compute';
+
+// The page's library wiring over fake-indexeddb: start-up, autosave, share
+// links, other tabs, rescue drafts. Each "tab" is a Workspace + ModelLibrary.
+
+const example = (id: string) => EXAMPLES.find((e) => e.id === id)!.model();
+const named = (name: string): Model => ({ ...example('reference'), name });
+
+/** localStorage in memory, shared by the tabs of one test (one origin). */
+class MemoryStorage implements Storage {
+  readonly #items = new Map<string, string>();
+  get length() {
+    return this.#items.size;
+  }
+  clear() {
+    this.#items.clear();
+  }
+  getItem(key: string) {
+    return this.#items.get(key) ?? null;
+  }
+  key(i: number) {
+    return [...this.#items.keys()][i] ?? null;
+  }
+  removeItem(key: string) {
+    this.#items.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.#items.set(key, String(value));
+  }
+}
+
+let local: MemoryStorage;
+let channelName: string;
+let tabs: ModelLibrary[];
+let count = 0;
+
+beforeEach(() => {
+  freshIndexedDB();
+  local = new MemoryStorage();
+  channelName = `library-test-${++count}`;
+  tabs = [];
+});
+afterEach(() => tabs.forEach((t) => t.dispose()));
+
+/** Opens a tab (workspace + library) and starts it; `fragment` is the address's `#…`. */
+async function tab(fragment = '', options: { delay?: number; memory?: boolean } = {}) {
+  const workspace = new Workspace(localCompute(), example('seed'));
+  let hash = fragment;
+  const library = new ModelLibrary(workspace, {
+    local,
+    channel: () => openChangeChannel(channelName),
+    fragment: { read: () => hash, clear: () => (hash = '') },
+    autosaveDelayMs: options.delay ?? 5,
+    ...(options.memory && {
+      open: async () => ({ ok: false, reason: 'unavailable', message: 'No storage here.' }),
+    }),
+  });
+  tabs.push(library);
+  await library.start();
+  return { workspace, library, hash: () => hash };
+}
+
+const saved = (library: ModelLibrary) =>
+  vi.waitFor(() => expect(library.current.status.state).toBe('saved'));
+
+/** What the library holds now, read by a fresh connection. */
+async function stored() {
+  const lib = await rawLibrary();
+  const list = await lib.list();
+  const models = await Promise.all(list.map(async (s) => ({ ...s, got: await lib.get(s.id) })));
+  lib.close();
+  return models.map(({ id, name, revision, got }) => ({
+    id,
+    name,
+    revision,
+    model: got.ok ? got.model : null,
+  }));
+}
+
+describe('start-up', () => {
+  it('saves the seed example as the first model on first run', async () => {
+    const { library, workspace } = await tab();
+    expect(library.ready).toBe(true);
+    expect(library.mode).toBe('library');
+    const [only, ...rest] = await stored();
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({ name: example('seed').name, revision: 1 });
+    expect(library.current.id).toBe(only!.id);
+    expect(workspace.model).toEqual(example('seed'));
+    expect(library.models.map((m) => m.id)).toEqual([only!.id]);
+  });
+
+  it('opens the model open last, and writes nothing until an edit', async () => {
+    const lib = await rawLibrary();
+    const older = await lib.create(named('Older'));
+    await lib.create(named('Newer'));
+    lib.close();
+    local.setItem('bottleneck:last-model', older.id);
+    const { library, workspace } = await tab();
+    expect(workspace.model.name).toBe('Older');
+    expect(library.current.id).toBe(older.id);
+    await new Promise((r) => setTimeout(r, 30));
+    expect((await stored()).map((m) => m.revision)).toEqual([1, 1]);
+  });
+
+  it('saves every edit, and a reload shows it', async () => {
+    const first = await tab();
+    first.workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', '2500'));
+    await saved(first.library);
+    const id = first.library.current.id;
+    first.library.dispose();
+    const second = await tab();
+    expect(second.workspace.model.stages[0]?.arrivals).toBe('2500');
+    expect(second.library.current.id).toBe(id);
+  });
+});
+
+describe('share links', () => {
+  it('opens a shared model as an unsaved copy, leaves local models alone, clears the address', async () => {
+    const mine = await tab();
+    const before = await stored();
+    mine.library.dispose();
+    const shared = named('From a co-founder');
+    const opened = await tab(encodeShareFragment(shared));
+    expect(opened.hash()).toBe('');
+    expect(opened.workspace.model).toEqual(shared);
+    expect(opened.library.current).toMatchObject({ id: null, unsaved: 'shared' });
+    opened.workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', '7'));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await stored()).toEqual(before);
+
+    await opened.library.saveUnsaved();
+    expect(opened.library.current.unsaved).toBeNull();
+    const after = await stored();
+    expect(after).toHaveLength(2);
+    const added = after.find((m) => m.id === opened.library.current.id);
+    expect(added?.model?.stages[0]?.arrivals).toBe('7');
+  });
+
+  it('says what is wrong with a garbage link and opens the last model', async () => {
+    const mine = await tab();
+    const id = mine.library.current.id;
+    mine.library.dispose();
+    const opened = await tab('m1.AAAAgarbage!!');
+    expect(opened.library.linkError).toMatch(/damaged or incomplete/);
+    expect(opened.library.current.id).toBe(id);
+    expect(opened.hash()).toBe('');
+  });
+});
+
+describe('opening and the Models menu', () => {
+  it('adds an example or import as a new model, leaving the open one as saved', async () => {
+    const { library, workspace } = await tab();
+    const seedId = library.current.id;
+    await library.openAsNew(example('cold-email'));
+    expect(workspace.model).toEqual(example('cold-email'));
+    expect(library.current.id).not.toBe(seedId);
+    const all = await stored();
+    expect(all.find((m) => m.id === seedId)?.model).toEqual(example('seed'));
+    expect(all).toHaveLength(2);
+  });
+
+  it('adds a model opened with workspace.open behind its back instead of saving it over the open one', async () => {
+    const { library, workspace } = await tab();
+    const seedId = library.current.id;
+    workspace.open(named('Imported'));
+    workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', '11'));
+    await vi.waitFor(async () => expect(await stored()).toHaveLength(2));
+    await saved(library);
+    const all = await stored();
+    expect(all.find((m) => m.id === seedId)?.model).toEqual(example('seed'));
+    expect(all.find((m) => m.name === 'Imported')?.model?.stages[0]?.arrivals).toBe('11');
+  });
+
+  it('duplicates, renames, deletes with undo', async () => {
+    const { library, workspace } = await tab();
+    const seedId = library.current.id!;
+    await library.duplicate(seedId);
+    const copyId = library.current.id!;
+    expect(workspace.model.name).toBe(`${example('seed').name} (copy)`);
+    await library.rename(seedId, '  Renamed   elsewhere ');
+    await library.rename(copyId, 'My copy');
+    expect(workspace.model.name).toBe('My copy');
+    expect(workspace.canUndo).toBe(true);
+    await saved(library);
+    expect((await stored()).map((m) => m.name).sort()).toEqual(['My copy', 'Renamed elsewhere']);
+
+    await library.remove(copyId);
+    expect(library.current.id).toBe(seedId);
+    expect(library.models.map((m) => m.id)).toEqual([seedId]);
+    await library.undoRemove();
+    expect(library.current.id).toBe(copyId);
+    expect(workspace.model.name).toBe('My copy');
+    expect(library.models).toHaveLength(2);
+  });
+});
+
+describe('two tabs on one model', () => {
+  it('updates a tab with no unsaved edits when the other saves', async () => {
+    const a = await tab();
+    const b = await tab();
+    expect(b.library.current.id).toBe(a.library.current.id);
+    a.workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', '3000'));
+    await saved(a.library);
+    await vi.waitFor(() => expect(b.workspace.model.stages[0]?.arrivals).toBe('3000'));
+    b.workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', '3100'));
+    await saved(b.library);
+    await vi.waitFor(() => expect(a.workspace.model.stages[0]?.arrivals).toBe('3100'));
+    expect((await stored())[0]).toMatchObject({ revision: 3 });
+  });
+
+  it('warns instead of overwriting newer work, and keeps both when asked', async () => {
+    const a = await tab();
+    const b = await tab('', { delay: 60_000 });
+    const id = a.library.current.id;
+    b.workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', 'b'));
+    a.workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', '1234'));
+    await saved(a.library);
+    await vi.waitFor(() => expect(b.library.current.conflict?.reason).toBe('newer'));
+    await b.library.current.flush();
+    expect(b.library.current.status.state).toBe('conflict');
+    expect((await stored())[0]?.model?.stages[0]?.arrivals).toBe('1234');
+
+    await b.library.current.keepMineAsCopy();
+    expect(b.library.current.id).not.toBe(id);
+    expect(b.workspace.model.name).toMatch(/\(my copy\)$/);
+    const all = await stored();
+    expect(all.find((m) => m.id === id)?.model?.stages[0]?.arrivals).toBe('1234');
+    expect(all.find((m) => m.id === b.library.current.id)?.model?.stages[0]?.arrivals).toBe('b');
+  });
+
+  it('reloads the other tab’s work on request', async () => {
+    const a = await tab();
+    const b = await tab('', { delay: 60_000 });
+    b.workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', 'mine'));
+    a.workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', 'theirs'));
+    await saved(a.library);
+    await vi.waitFor(() => expect(b.library.current.conflict).not.toBeNull());
+    await b.library.current.reloadTheirs();
+    expect(b.workspace.model.stages[0]?.arrivals).toBe('theirs');
+    expect(b.library.current.conflict).toBeNull();
+    expect(b.library.current.status).toEqual({ state: 'saved', revision: 2 });
+  });
+});
+
+describe('a tab closed before its edit was written', () => {
+  it('leaves a rescue draft when the tab is hidden with an edit not yet written', async () => {
+    const { library, workspace } = await tab('', { delay: 60_000 });
+    workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', '4321'));
+    library.current.hide();
+    const draft = JSON.parse(local.getItem(`bottleneck:draft:${library.current.id}`)!);
+    expect(draft.base).toBe(1);
+    expect(draft.doc.stages[0].arrivals).toBe('4321');
+    await saved(library); // the write hide() started went through: the draft goes
+    expect(local.getItem(`bottleneck:draft:${library.current.id}`)).toBeNull();
+  });
+
+  it('brings back a draft made on the stored revision, as an undoable edit, and saves it', async () => {
+    const first = await tab();
+    const id = first.library.current.id!;
+    first.library.dispose();
+    const edited = setFunnelCell(example('seed'), 0, 'arrivals', '4321');
+    local.setItem(`bottleneck:draft:${id}`, JSON.stringify({ base: 1, doc: edited }));
+    const second = await tab();
+    expect(second.workspace.model.stages[0]?.arrivals).toBe('4321');
+    expect(second.workspace.canUndo).toBe(true);
+    await saved(second.library);
+    expect((await stored())[0]).toMatchObject({ revision: 2, model: edited });
+  });
+
+  it('keeps a draft made on an older revision as a recovered copy', async () => {
+    const first = await tab();
+    const id = first.library.current.id!;
+    first.library.dispose();
+    local.setItem(
+      `bottleneck:draft:${id}`,
+      JSON.stringify({ base: 0, doc: { ...named('Lost edits') } }),
+    );
+    const second = await tab();
+    expect(second.library.current.id).toBe(id);
+    expect(second.workspace.model).toEqual(example('seed'));
+    await vi.waitFor(async () =>
+      expect((await stored()).map((m) => m.name)).toContain('Lost edits (recovered)'),
+    );
+  });
+});
+
+describe('without IndexedDB', () => {
+  it('runs in memory, says so, and keeps editing', async () => {
+    const { library, workspace } = await tab('', { memory: true });
+    expect(library).toMatchObject({ mode: 'memory', storageMessage: 'No storage here.' });
+    expect(workspace.model).toEqual(example('seed'));
+    expect(workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', '9'))).toBe('changed');
+    await library.openAsNew(example('cold-email'));
+    expect(workspace.model).toEqual(example('cold-email'));
+    expect(library.current.id).toBeNull();
+    expect((await openLibrary()).ok).toBe(true); // nothing was written to the real store
+    expect(await stored()).toEqual([]);
+  });
+});
