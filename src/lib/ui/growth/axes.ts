@@ -1,0 +1,80 @@
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import type { Period } from '../../model/types';
+
+/*
+ * Axes shared by the growth and pileup charts: periods 1…horizon across,
+ * a count or money up, both starting at 0.
+ */
+
+/** The plot area inside an SVG of `width` × `height` px. */
+export interface Plot {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** A tick: its position in px and its label. */
+export interface Tick {
+  at: number;
+  label: string;
+}
+
+/** What a value axis counts: items (customers, queued leads) or money. */
+export type Unit = { kind: 'count' } | { kind: 'money'; currency: string };
+
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/**
+ * A number for an axis tick, short: 950 · 1.2K · 20K · 3.4M; money with its
+ * currency symbol ($1.2K), or the code after it when there is no symbol.
+ */
+export function tickLabel(x: number, unit: Unit): string {
+  if (unit.kind === 'count') return compact.format(x);
+  try {
+    return new Intl.NumberFormat('en-US', {
+      notation: 'compact',
+      style: 'currency',
+      currency: unit.currency,
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 1,
+    }).format(x);
+  } catch {
+    return `${compact.format(x)} ${unit.currency}`;
+  }
+}
+
+/** "Month", "Week", …: the period name for the time axis. */
+export function periodName(period: Period): string {
+  return period[0]?.toUpperCase() + period.slice(1);
+}
+
+/** The time axis: periods 1…horizon (at least 1…2, so one period still has a width). */
+export function timeScale(horizon: number, plot: Plot): ScaleLinear<number, number> {
+  return scaleLinear()
+    .domain([1, Math.max(2, horizon)])
+    .range([plot.left, plot.right]);
+}
+
+/** Whole-period ticks on the time axis, about `count` of them. */
+export function timeTicks(x: ScaleLinear<number, number>, count: number): Tick[] {
+  return x
+    .ticks(count)
+    .filter((t) => Number.isInteger(t))
+    .map((t) => ({ at: x(t), label: String(t) }));
+}
+
+/**
+ * A value axis from 0 to a round number above `max` (a flat 0 still gets
+ * 0…1), with its ticks.
+ */
+export function valueScale(
+  max: number,
+  plot: Plot,
+  unit: Unit,
+  count = 5,
+): { y: ScaleLinear<number, number>; ticks: Tick[] } {
+  const top = Number.isFinite(max) && max > 0 ? max : 1;
+  const y = scaleLinear().domain([0, top]).range([plot.bottom, plot.top]).nice(count);
+  return { y, ticks: y.ticks(count).map((v) => ({ at: y(v), label: tickLabel(v, unit) })) };
+}
