@@ -6,7 +6,6 @@ import { importXlsx } from '../../../src/lib/io/xlsx-import';
 import { EXAMPLES } from '../../../src/lib/model/examples';
 import { evaluateModel } from '../../../src/lib/engine/engine';
 import { analyze } from '../../../src/lib/analysis/analyze';
-import type { ComputeResult } from '../../../src/lib/state/compute/protocol';
 import {
   exportFile,
   modelFile,
@@ -18,7 +17,7 @@ import { setFunnelCell } from '../../../src/lib/model/cell-edits';
 import { localCompute } from './local-compute';
 
 const reference = () => EXAMPLES.find((e) => e.id === 'reference')!.model();
-const computed = (): ComputeResult => {
+const computed = () => {
   const model = reference();
   const evaluated = evaluateModel(model);
   return { model, evaluated, analysis: analyze(model, evaluated) };

@@ -4,7 +4,7 @@ import { EXAMPLES } from '../../../src/lib/model/examples';
 import { ImportSession } from '../../../src/lib/state/transfer/import-session.svelte';
 import { olistBytes } from '../io/io-helpers';
 
-const file = (name: string, bytes: Uint8Array | string) => new File([bytes], name);
+const file = (name: string, bytes: Uint8Array<ArrayBuffer> | string) => new File([bytes], name);
 /** A file whose slices take a timer tick to read, as in a browser (Node's resolve at once). */
 function slow(f: File): File {
   return new (class extends File {

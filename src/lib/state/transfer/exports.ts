@@ -35,7 +35,10 @@ const FORMATS: Record<ExportFormat, { type: string; extension: string }> = {
  *
  * @param result the model and what was computed from it (its flow, evaluated cells)
  */
-export async function exportFile(format: ExportFormat, result: ComputeResult): Promise<ExportFile> {
+export async function exportFile(
+  format: ExportFormat,
+  result: Pick<ComputeResult, 'model' | 'analysis' | 'evaluated'>,
+): Promise<ExportFile> {
   const { model, analysis, evaluated } = result;
   const { type, extension } = FORMATS[format];
   const name = fileNameFor(model, extension);
