@@ -64,6 +64,8 @@ export interface Command {
   name: string;
   /** Names of the positional arguments, in order, e.g. `['FILE']`; all required. */
   positionals: string[];
+  /** True when the last positional may be given more than once (`FILE [FILE…]`). */
+  repeats?: boolean;
   /** The options after the positionals as shown in usage, e.g. `[--json]`. */
   synopsis: string;
   /** One line for the list of commands. */
@@ -83,7 +85,9 @@ export interface Command {
 
 /** `bottleneck analyze FILE [--json]`: the usage line of a command. */
 export function usageLine(command: Command): string {
-  return ['bottleneck', command.name, ...command.positionals, command.synopsis]
+  const last = command.positionals[command.positionals.length - 1];
+  const more = command.repeats && last ? `[${last}…]` : '';
+  return ['bottleneck', command.name, ...command.positionals, more, command.synopsis]
     .filter(Boolean)
     .join(' ');
 }

@@ -1,6 +1,12 @@
 import { analyzeCommand } from './analyze';
 import type { Command } from './command';
+import { importCrmCommand } from './import-crm';
 import { openCommand, shareCommand } from './share';
 
 /** Every `bottleneck` command, in the order the usage lists them. Add new ones here. */
-export const COMMANDS: readonly Command[] = [analyzeCommand, shareCommand, openCommand];
+export const COMMANDS: readonly Command[] = [
+  analyzeCommand,
+  shareCommand,
+  openCommand,
+  importCrmCommand,
+];

@@ -60,7 +60,7 @@ function parseCommandArgs(command: Command, args: string[]) {
   if (positionals.length < want.length) {
     throw new UsageError(`${command.name} needs ${want.slice(positionals.length).join(' ')}.`);
   }
-  if (positionals.length > want.length) {
+  if (positionals.length > want.length && !command.repeats) {
     throw new UsageError(
       `${command.name} takes ${want.length === 0 ? 'no arguments' : want.join(' ')}; unexpected "${positionals[want.length]}".`,
     );
