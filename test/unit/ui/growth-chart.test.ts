@@ -79,6 +79,18 @@ describe('growth chart geometry', () => {
     expect(money.yTicks.at(-1)?.label).toMatch(/^\$[\d.]+K$/);
   });
 
+  it('keeps the Push and Pull labels apart when the curves end close together', () => {
+    const g = grow(reference());
+    const geo = growthGeometry(g.push, g.pull, { ...size, mode: 'push', measure: 'customers' });
+    const [a, b] = geo.lines;
+    expect(Math.abs(a!.end.y - b!.end.y)).toBeLessThan(13);
+    expect(Math.abs(a!.labelY - b!.labelY)).toBeGreaterThanOrEqual(13);
+    // Pull ends above push, and so does its label.
+    const pull = geo.lines.find((l) => l.mode === 'pull')!;
+    const push = geo.lines.find((l) => l.mode === 'push')!;
+    expect(pull.labelY).toBeLessThan(push.labelY);
+  });
+
   it('finds the period nearest the pointer', () => {
     const g = grow(viral(false));
     const geo = growthGeometry(g.push, g.pull, { ...size, mode: 'push', measure: 'active' });
@@ -160,6 +172,8 @@ describe('pileup chart geometry', () => {
     expect(geo.queueLabel).toBe('Queue (items)');
     expect(geo.moneyLabel).toBe('Inventory (USD)');
     expect(geo.moneyPlot.top).toBeGreaterThan(geo.queuePlot.bottom);
+    // The reference chain has no cost per item: nothing to draw below.
+    expect(geo.inventory).toBe(false);
   });
 
   it('draws at most five queues and names the rest', () => {

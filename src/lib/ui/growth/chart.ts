@@ -33,13 +33,23 @@ export interface GrowthPoint {
   yPull: number;
 }
 
+/** One mode's curve: its path, and where it ends with the baseline of its label. */
+export interface GrowthLine {
+  mode: GrowthMode;
+  d: string;
+  strong: boolean;
+  end: { x: number; y: number };
+  /** Baseline of the "Push"/"Pull" label beside the end, kept clear of the other label. */
+  labelY: number;
+}
+
 /** Everything the growth chart draws, in px of an SVG of `width` × `height`. */
 export interface GrowthGeometry {
   width: number;
   height: number;
   plot: Plot;
   /** The faint line first, the strong one (the chosen mode) last, drawn on top. */
-  lines: { mode: GrowthMode; d: string; strong: boolean; end: { x: number; y: number } }[];
+  lines: GrowthLine[];
   xTicks: Tick[];
   yTicks: Tick[];
   xLabel: string;
@@ -63,6 +73,21 @@ export interface GrowthChartOptions {
 const MARGIN = { top: 14, right: 44, bottom: 40, left: 58 };
 
 const valueOf = (p: SimPeriod, measure: GrowthMeasure) => p[measure];
+
+/** Label line height: two end labels closer than this are pushed apart. */
+const LABEL = 13;
+
+/** Moves the two end labels apart when the curves end close together. */
+function separateLabels(lines: GrowthLine[]): void {
+  const [a, b] = lines;
+  if (!a || !b) return;
+  const gap = Math.abs(a.end.y - b.end.y);
+  if (gap >= LABEL) return;
+  const [upper, lower] = a.end.y <= b.end.y ? [a, b] : [b, a];
+  const middle = (upper.end.y + lower.end.y) / 2;
+  upper.labelY = middle - LABEL / 2 + 4;
+  lower.labelY = middle + LABEL / 2 + 4;
+}
 
 /** The unit of a measure's axis. */
 const unitOf = (measure: GrowthMeasure, currency: string): Unit =>
@@ -109,18 +134,21 @@ export function growthGeometry(
   const path = line<SimPeriod>()
     .x((p) => x(p.t))
     .y((p) => yOf(valueOf(p, measure)));
-  const lineOf = (sim: Simulation) => {
+  const lineOf = (sim: Simulation): GrowthLine => {
     const last = sim.periods[sim.periods.length - 1];
+    const end = last
+      ? { x: x(last.t), y: yOf(valueOf(last, measure)) }
+      : { x: plot.left, y: plot.bottom };
     return {
       mode: sim.mode,
       d: path(sim.periods) ?? '',
       strong: sim.mode === mode,
-      end: last
-        ? { x: x(last.t), y: yOf(valueOf(last, measure)) }
-        : { x: plot.left, y: plot.bottom },
+      end,
+      labelY: end.y + 4,
     };
   };
   const lines = mode === 'pull' ? [lineOf(push), lineOf(pull)] : [lineOf(pull), lineOf(push)];
+  separateLabels(lines);
   const points = pull.periods.map((p, i): GrowthPoint => {
     const q = push.periods[i] ?? p;
     const pushValue = valueOf(q, measure);

@@ -47,6 +47,8 @@ export interface PileupGeometry {
   xTicks: Tick[];
   /** Inventory money per period: the line, and the area under it. */
   money: { d: string; area: string };
+  /** False when no queue ever ties up money (no stage with a queue has a cost per item). */
+  inventory: boolean;
   xLabel: string;
   queueLabel: string;
   moneyLabel: string;
@@ -63,7 +65,7 @@ export interface PileupOptions {
   currency: string;
 }
 
-const MARGIN = { top: 12, right: 96, bottom: 36, left: 58 };
+const MARGIN = { top: 12, right: 104, bottom: 36, left: 58 };
 /** Share of the plot height given to the queues; inventory money gets the rest. */
 const QUEUE_SHARE = 0.64;
 const GAP = 22;
@@ -139,6 +141,7 @@ export function pileupGeometry(sim: Simulation, options: PileupOptions): PileupG
     moneyTicks: m.ticks,
     xTicks: timeTicks(x, Math.max(2, Math.floor((right - MARGIN.left) / 60))),
     money: { d, area },
+    inventory: money.some((x) => x > 0),
     xLabel: `${periodName(period)}s`,
     queueLabel: 'Queue (items)',
     moneyLabel: `Inventory (${currency})`,
