@@ -74,6 +74,15 @@ export function describeIssue(issue: CellIssue): string {
  */
 export async function analyzeFile(path: string): Promise<{ model: Model; analysis: Analysis }> {
   const model = await readModelFile(path);
+  return { model, analysis: trustedAnalysis(path, model) };
+}
+
+/**
+ * Evaluates and analyses a model read from `path`.
+ *
+ * @throws InputError when any cell has an error or an out-of-range value
+ */
+export function trustedAnalysis(path: string, model: Model): Analysis {
   const analysis = analyze(model, evaluateModel(model));
   if (analysis.issues.length > 0) {
     const n = analysis.issues.length;
@@ -82,7 +91,7 @@ export async function analyzeFile(path: string): Promise<{ model: Model; analysi
         analysis.issues.map((i) => `  ${describeIssue(i)}`).join('\n'),
     );
   }
-  return { model, analysis };
+  return analysis;
 }
 
 /** The `analyze` command. */

@@ -1,0 +1,207 @@
+import Papa from 'papaparse';
+import { describeLoop, loopFactor, type GrowthMode } from '../lib/analysis/loop';
+import { simulate, type Simulation } from '../lib/analysis/simulate';
+import { neutralizeCell } from '../lib/io/injection';
+import { setLoopEnabled } from '../lib/model/growth-edits';
+import { LIMITS } from '../lib/model/limits';
+import type { Model } from '../lib/model/types';
+import { trustedAnalysis } from './analyze';
+import { UsageError, type Command } from './command';
+import { printable, readModelFile, toJson } from './io';
+
+/**
+ * `bottleneck simulate FILE --json`: PRODUCT.md "The command line". Counts
+ * are items (customers) in the period, money per period; `queues` is each
+ * stage's queue at the end of the period, by stage id.
+ */
+export interface SimulateJson {
+  mode: GrowthMode;
+  horizon: number;
+  /** K = referrals × the yield from the entry stage to the end (0 without an entry stage). */
+  loop_factor: number;
+  /** The first period in which referrals bring more customers than outbound (pull only), or null. */
+  crossover: number | null;
+  periods: {
+    t: number;
+    won: number;
+    customers: number;
+    active: number;
+    queues: Record<string, number>;
+    throughput_money: number;
+    inventory_money: number;
+    operating_expense: number;
+    /** T ÷ OE; null when operating expense is 0. */
+    t_over_oe: number | null;
+    /** Throughput money − operating expense. */
+    net: number;
+    /** Referred leads entering the loop's entry stage (0 in push). */
+    referred_leads: number;
+  }[];
+}
+
+/** A simulation in the command line's JSON shape. */
+export function simulationJson(sim: Simulation): SimulateJson {
+  return {
+    mode: sim.mode,
+    horizon: sim.horizon,
+    loop_factor: sim.loop_factor,
+    crossover: sim.crossover,
+    periods: sim.periods.map((p) => ({
+      t: p.t,
+      won: p.won,
+      customers: p.customers,
+      active: p.active,
+      queues: p.queues,
+      throughput_money: p.throughput_money,
+      inventory_money: p.inventory_money,
+      operating_expense: p.operating_expense,
+      t_over_oe: p.t_over_oe,
+      net: p.net,
+      referred_leads: p.referred_leads,
+    })),
+  };
+}
+
+/** The CSV columns before the queues, named as in the JSON. */
+const COLUMNS = [
+  't',
+  'won',
+  'customers',
+  'active',
+  'throughput_money',
+  'inventory_money',
+  'operating_expense',
+  't_over_oe',
+  'net',
+  'referred_leads',
+] as const;
+
+/**
+ * A simulation as CSV: one row per period, the JSON's numbers (full
+ * precision, `t_over_oe` blank without operating expense), then a
+ * `queue:<stage id>` column per stage in grid order. Header cells are
+ * neutralised against formula injection; CRLF line ends.
+ */
+export function simulationCsv(sim: Simulation, stageIds: readonly string[]): string {
+  const header = [...COLUMNS, ...stageIds.map((id) => neutralizeCell(`queue:${id}`))];
+  const rows = sim.periods.map((p) => [
+    ...COLUMNS.map((c) => (p[c] === null ? '' : String(p[c]))),
+    ...stageIds.map((id) => String(p.queues[id] ?? 0)),
+  ]);
+  return Papa.unparse([header, ...rows], { newline: '\r\n' }) + '\r\n';
+}
+
+const num = (x: number) =>
+  x.toLocaleString('en-US', { maximumFractionDigits: Math.abs(x) >= 1000 ? 0 : 2 });
+
+/** The simulation as a readable table: a few lines on the loop, then one row per period. */
+function simulationText(model: Model, sim: Simulation, loopText: string): string {
+  const per = `per ${model.period}`;
+  const crossover =
+    sim.mode === 'push'
+      ? 'Push: the loop is off.'
+      : sim.crossover === null
+        ? `No crossover within ${sim.horizon} ${model.period}s.`
+        : `Crossover: from ${model.period} ${sim.crossover} referrals bring in more customers than outbound.`;
+  const head = ['t', 'won', 'customers', 'active', `throughput (${model.currency})`, 'inventory'];
+  const widest = model.stages.length > 0 ? ['largest queue'] : [];
+  const rows = sim.periods.map((p) => {
+    const top = Object.entries(p.queues).sort((a, b) => b[1] - a[1])[0];
+    const queue = top && top[1] > 1e-9 ? [`${printable(top[0])} ${num(top[1])}`] : [''];
+    return [
+      String(p.t),
+      num(p.won),
+      num(p.customers),
+      num(p.active),
+      num(p.throughput_money),
+      num(p.inventory_money),
+      ...(widest.length > 0 ? queue : []),
+    ];
+  });
+  const table = [[...head, ...widest], ...rows];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
+  const lines = table.map((r) =>
+    r
+      .map((cell, c) =>
+        c === r.length - 1 && widest.length > 0 ? cell : cell.padStart(widths[c]!),
+      )
+      .join('  ')
+      .trimEnd(),
+  );
+  return [
+    `${printable(model.name)}: ${sim.mode}, ${sim.horizon} ${model.period}s (counts ${per}, money ${per}).`,
+    `Loop factor K = ${+sim.loop_factor.toPrecision(4)}. ${loopText}`,
+    crossover,
+    '',
+    ...lines,
+  ].join('\n');
+}
+
+/** Reads `--mode`: push, pull, or (absent) the model's own mode. */
+function modeOf(value: unknown, model: Model): GrowthMode {
+  if (value === undefined) return model.loop.enabled ? 'pull' : 'push';
+  if (value === 'push' || value === 'pull') return value;
+  throw new UsageError(`--mode must be push or pull (got "${String(value)}").`);
+}
+
+/** Reads `--horizon`: a whole number of periods from 1 to 520, or the model's horizon. */
+function horizonOf(value: unknown, model: Model): number {
+  if (value === undefined) return model.horizon;
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > LIMITS.horizon)
+    throw new UsageError(
+      `--horizon must be a whole number of periods from 1 to ${LIMITS.horizon} (got "${String(value)}").`,
+    );
+  return n;
+}
+
+/** The `simulate` command. */
+export const simulateCommand: Command = {
+  name: 'simulate',
+  positionals: ['FILE'],
+  synopsis: '[--mode push|pull] [--horizon N] [--json | --csv]',
+  summary: 'the funnel over time: won, customers, queues and money per period, push or pull',
+  help: `Opens a model file (format 1 JSON), evaluates its formulas and runs it over
+time, periods 1…horizon: queues, lags, arrivals every period and, in pull, the
+referral loop with churn and the market.
+
+Options:
+  --mode M     push (the loop off) or pull (the loop on); default: the model's own
+  --horizon N  periods to simulate, 1–${LIMITS.horizon}; default: the model's horizon
+  --json       print { "mode", "horizon", "loop_factor", "crossover",
+               "periods": [{ "t", "won", "customers", "active", "queues": { id: n },
+               "throughput_money", "inventory_money", "operating_expense",
+               "t_over_oe", "net", "referred_leads" }] }
+  --csv        print one row per period: the same numbers, then a queue:<id>
+               column per stage
+  -h, --help   show this help
+
+A file that cannot be opened, or a cell with a formula error or an
+out-of-range value (the loop's too, in pull), is reported on stderr with its
+stage and field (exit 1).`,
+  options: {
+    mode: { type: 'string' },
+    horizon: { type: 'string' },
+    json: { type: 'boolean' },
+    csv: { type: 'boolean' },
+  },
+  async run({ values, positionals }) {
+    if (values.json === true && values.csv === true)
+      throw new UsageError('Choose one of --json and --csv.');
+    const path = positionals[0] as string;
+    const read = await readModelFile(path);
+    const mode = modeOf(values.mode, read);
+    const horizon = horizonOf(values.horizon, read);
+    // The loop's cells are checked when it is on: pull simulated means pull checked.
+    const model = setLoopEnabled(read, mode === 'pull');
+    const analysis = trustedAnalysis(path, model);
+    const sim = simulate(analysis.inputs, horizon, mode);
+    if (values.json === true) return toJson(simulationJson(sim));
+    if (values.csv === true)
+      return simulationCsv(
+        sim,
+        model.stages.map((s) => s.id),
+      );
+    return simulationText(model, sim, describeLoop(loopFactor(analysis.inputs)));
+  },
+};
