@@ -11,7 +11,7 @@ import { requestPersistentStorage } from '../persistence/persist';
 import type { ModelRecord, ModelSummary } from '../persistence/schema';
 import { describeStorageError } from '../persistence/storage-errors';
 import { CurrentModel } from './library/current.svelte';
-import { LocalNotes, pageLocalStorage, type Draft } from './library/local-notes';
+import { LocalNotes, pageStorage, type Draft } from './library/local-notes';
 import { openBrowserLibrary, pageFragment, takeSharedModel, type Fragment } from './library/start';
 import type { Notice, Workspace } from './workspace.svelte';
 
@@ -32,6 +32,8 @@ export interface ModelLibraryOptions {
   channel?: () => ChangeChannel;
   /** localStorage for the last model and rescue drafts; default the page's (null: none). */
   local?: Storage | null;
+  /** sessionStorage for this tab's last model; default the page's (null: none). */
+  tab?: Storage | null;
   /** The URL fragment, read once at start and then cleared; default location.hash. */
   fragment?: Fragment;
   /** Quiet time after an edit before it is written, in ms (autosave's default when omitted). */
@@ -77,7 +79,10 @@ export class ModelLibrary {
   constructor(workspace: Workspace, options: ModelLibraryOptions = {}) {
     this.#workspace = workspace;
     this.#options = options;
-    this.#notes = new LocalNotes(options.local === undefined ? pageLocalStorage() : options.local);
+    this.#notes = new LocalNotes(
+      options.local === undefined ? pageStorage('localStorage') : options.local,
+      options.tab === undefined ? pageStorage('sessionStorage') : options.tab,
+    );
     this.current = new CurrentModel({
       workspace,
       notes: this.#notes,

@@ -53,11 +53,15 @@ beforeEach(() => {
 afterEach(() => tabs.forEach((t) => t.dispose()));
 
 /** Opens a tab (workspace + library) and starts it; `fragment` is the address's `#…`. */
-async function tab(fragment = '', options: { delay?: number; memory?: boolean } = {}) {
+async function tab(
+  fragment = '',
+  options: { delay?: number; memory?: boolean; tab?: Storage } = {},
+) {
   const workspace = new Workspace(localCompute(), example('seed'));
   let hash = fragment;
   const library = new ModelLibrary(workspace, {
     local,
+    tab: options.tab ?? null,
     channel: () => openChangeChannel(channelName),
     fragment: { read: () => hash, clear: () => (hash = '') },
     autosaveDelayMs: options.delay ?? 5,
@@ -111,6 +115,21 @@ describe('start-up', () => {
     expect(library.current.id).toBe(older.id);
     await new Promise((r) => setTimeout(r, 30));
     expect((await stored()).map((m) => m.revision)).toEqual([1, 1]);
+  });
+
+  it("reopens each tab's own model on reload, and the last one opened anywhere in a new tab", async () => {
+    const lib = await rawLibrary();
+    const first = await lib.create(named('First'));
+    const second = await lib.create(named('Second'));
+    lib.close();
+    const tabA = new MemoryStorage();
+    const a = await tab('', { tab: tabA });
+    await a.library.open(first.id);
+    const b = await tab('', { tab: new MemoryStorage() });
+    await b.library.open(second.id);
+    a.library.dispose();
+    expect((await tab('', { tab: new MemoryStorage() })).workspace.model.name).toBe('Second');
+    expect((await tab('', { tab: tabA })).workspace.model.name).toBe('First');
   });
 
   it('saves every edit, and a reload shows it', async () => {

@@ -211,7 +211,7 @@ export class CurrentModel {
     });
     this.#saver = saver;
     saver.start();
-    notes.lastModel = id;
+    notes.remember(id);
     if (workspace.model !== stored) saver.change(workspace.model);
   }
 

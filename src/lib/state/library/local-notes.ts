@@ -24,20 +24,29 @@ export interface Draft {
 /** The localStorage notes of the library; a no-op without storage. */
 export class LocalNotes {
   readonly #storage: Storage | null;
+  readonly #tab: Storage | null;
 
-  /** @param storage localStorage, or null where it is missing or refused */
-  constructor(storage: Storage | null) {
+  /**
+   * @param storage localStorage, or null where it is missing or refused
+   * @param tab sessionStorage (this tab's own), or null
+   */
+  constructor(storage: Storage | null, tab: Storage | null = null) {
     this.#storage = storage;
+    this.#tab = tab;
   }
 
-  /** The id of the model open last, or null. */
+  /**
+   * The id of the model open last: in this tab (a reload reopens the tab's
+   * own model, whatever other tabs opened since), else in any tab.
+   */
   get lastModel(): string | null {
-    return this.#get(LAST_MODEL_KEY);
+    return this.#get(LAST_MODEL_KEY, this.#tab) ?? this.#get(LAST_MODEL_KEY);
   }
 
-  set lastModel(id: string | null) {
-    if (id === null) this.#remove(LAST_MODEL_KEY);
-    else this.#set(LAST_MODEL_KEY, id);
+  /** Notes that model `id` is open now, for the next start (of this tab, or of any). */
+  remember(id: string): void {
+    this.#set(LAST_MODEL_KEY, id);
+    this.#set(LAST_MODEL_KEY, id, this.#tab);
   }
 
   /**
@@ -68,19 +77,19 @@ export class LocalNotes {
     this.#remove(DRAFT_PREFIX + id);
   }
 
-  #get(key: string): string | null {
+  #get(key: string, storage = this.#storage): string | null {
     try {
-      return this.#storage?.getItem(key) ?? null;
+      return storage?.getItem(key) ?? null;
     } catch {
       return null;
     }
   }
 
   /** Writes an entry; false when there is no storage or it refused (full). */
-  #set(key: string, value: string): boolean {
-    if (!this.#storage) return false;
+  #set(key: string, value: string, storage = this.#storage): boolean {
+    if (!storage) return false;
     try {
-      this.#storage.setItem(key, value);
+      storage.setItem(key, value);
       return true;
     } catch {
       return false;
@@ -96,10 +105,13 @@ export class LocalNotes {
   }
 }
 
-/** The page's localStorage, or null where it is missing or access throws (sandboxed frames, some private modes). */
-export function pageLocalStorage(): Storage | null {
+/**
+ * The page's localStorage or sessionStorage, or null where it is missing or
+ * access throws (sandboxed frames, some private modes).
+ */
+export function pageStorage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
+    return globalThis[kind] ?? null;
   } catch {
     return null;
   }

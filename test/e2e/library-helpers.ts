@@ -1,0 +1,53 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/* Helpers of the library, share-link and offline browser tests. */
+
+/** The constraint summary: present once the app has opened a model and analysed it. */
+export const SUMMARY = '[role="status"][aria-label="Constraint"]';
+
+/** An editable cell of the funnel grid. */
+export const cell = (page: Page, stage: string, field: string) =>
+  page.locator(`table[aria-label="Funnel"] td[data-stage="${stage}"][data-field="${field}"]`);
+
+/** Types into a cell the way a user does: select it, type, Enter. */
+export async function typeInto(page: Page, stage: string, field: string, text: string) {
+  await cell(page, stage, field).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** The header's save status text ("Saved", "Saving…", …). */
+export const saveStatus = (page: Page) =>
+  page.getByRole('status', { name: 'Save status' }).innerText();
+
+/** Waits until the header says Saved. */
+export async function saved(page: Page): Promise<void> {
+  await expect.poll(() => saveStatus(page), { timeout: 10_000 }).toBe('Saved');
+}
+
+/** The open model's name, from the header. */
+export const modelName = (page: Page) =>
+  page.getByRole('textbox', { name: 'Model name', exact: true }).inputValue();
+
+/** Renames the open model in the header. */
+export async function rename(page: Page, name: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Model name', exact: true }).fill(name);
+  await page.getByRole('textbox', { name: 'Model name', exact: true }).press('Enter');
+}
+
+/** Waits until the app shows a model and the analysis has run (the formula engine loaded). */
+export async function analysed(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.locator(SUMMARY).innerText(), { timeout: 15_000 })
+    .toMatch(/constraint/i);
+}
+
+/** Names of the saved models, as the Models menu lists them (the menu is closed again). */
+export async function savedModels(page: Page): Promise<string[]> {
+  await page.getByRole('button', { name: 'Models' }).click();
+  const list = page.getByRole('list', { name: 'Saved models' });
+  const names = (await list.count()) ? await list.locator('.name').allInnerTexts() : [];
+  await page.keyboard.press('Escape');
+  return names;
+}

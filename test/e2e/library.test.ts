@@ -1,0 +1,184 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { screenshot, useApp } from './browser';
+import {
+  analysed,
+  cell,
+  modelName,
+  rename,
+  saved,
+  savedModels,
+  saveStatus,
+  SUMMARY,
+  typeInto,
+} from './library-helpers';
+
+// Keeping and sharing models in the built app: every edit saved in
+// IndexedDB, share links, two tabs, and no IndexedDB at all.
+const app = useApp();
+
+const openApp = async (path = '') => {
+  const page = await app.open(path, { ready: SUMMARY });
+  await analysed(page);
+  return page;
+};
+
+describe('every edit is kept', () => {
+  test('an edit survives a reload', async () => {
+    const page = await openApp();
+    expect(await saveStatus(page)).toBe('Saved');
+    await typeInto(page, 'accounts', 'arrivals', '2500');
+    await saved(page);
+    await page.reload();
+    await page.locator(SUMMARY).waitFor();
+    expect(await cell(page, 'accounts', 'arrivals').innerText()).toMatch(/^2,?500$/);
+    expect(await saveStatus(page)).toBe('Saved');
+  });
+
+  test('an edit survives the tab being closed 50 ms after typing', async () => {
+    const first = await openApp();
+    await typeInto(first, 'accounts', 'arrivals', '3300');
+    await first.waitForTimeout(50);
+    await first.close();
+    const again = await openApp();
+    expect(await cell(again, 'accounts', 'arrivals').innerText()).toMatch(/^3,?300$/);
+    await saved(again);
+    // Written to IndexedDB now, not only brought back: a further reload shows it too.
+    await again.reload();
+    await again.locator(SUMMARY).waitFor();
+    expect(await cell(again, 'accounts', 'arrivals').innerText()).toMatch(/^3,?300$/);
+  });
+});
+
+describe('share links', () => {
+  test('a link opened in a fresh browser shows the same model and leaves its own models alone', async () => {
+    const context = app.context();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await openApp();
+    await rename(page, 'Shared funnel');
+    await typeInto(page, 'accounts', 'arrivals', '4242');
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toMatch(/Link copied/);
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link.startsWith(`${app.baseURL}#m1.`)).toBe(true);
+    await screenshot(page, 'share-copied');
+
+    const fresh = await context.browser()!.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const own = await fresh.newPage();
+      await own.goto(app.baseURL);
+      await own.locator(SUMMARY).waitFor();
+      await rename(own, 'My own funnel');
+      await saved(own);
+      await own.close();
+
+      const shared = await fresh.newPage();
+      await shared.goto(link);
+      await shared.locator(SUMMARY).waitFor();
+      expect(await modelName(shared)).toBe('Shared funnel');
+      expect(await cell(shared, 'accounts', 'arrivals').innerText()).toMatch(/^4,?242$/);
+      expect(await shared.getByText('Shared model — Save to keep.').count()).toBe(1);
+      expect(await saveStatus(shared)).toBe('Not saved');
+      expect(new URL(shared.url()).hash).toBe('');
+      await analysed(shared);
+      await screenshot(shared, 'share-opened');
+      expect(await savedModels(shared)).toEqual(['My own funnel']);
+
+      await shared.reload();
+      await shared.locator(SUMMARY).waitFor();
+      expect(await modelName(shared)).toBe('My own funnel');
+      expect(await cell(shared, 'accounts', 'arrivals').innerText()).toMatch(/^2,?000$/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('Save adds the shared model to the library', async () => {
+    const page = await openApp();
+    await rename(page, 'To be shared');
+    await saved(page);
+    // A browser that refuses the clipboard: the link shows in a popover to copy by hand.
+    await page.evaluate(() =>
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new DOMException('Denied', 'NotAllowedError')) },
+      }),
+    );
+    await page.getByRole('button', { name: 'Share' }).click();
+    const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+    await screenshot(page, 'share-by-hand');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await rename(page, 'Mine');
+    await saved(page);
+    const shared = await openApp(link);
+    await shared.getByRole('button', { name: 'Save', exact: true }).click();
+    await saved(shared);
+    expect(await shared.getByText('Shared model — Save to keep.').count()).toBe(0);
+    await expect
+      .poll(async () => (await savedModels(shared)).sort())
+      .toEqual(['Mine', 'To be shared']);
+  });
+
+  test('a garbage link gets a plain message and the app works on with the last model', async () => {
+    const page = await openApp();
+    await rename(page, 'Last model');
+    await saved(page);
+    const broken = await openApp('#m1.Zm9vYmFyIGdhcmJhZ2U-not-deflate');
+    const alert = broken.getByRole('alert').filter({ hasText: 'share link could not be opened' });
+    expect(await alert.innerText()).toMatch(/damaged or incomplete/);
+    expect(await modelName(broken)).toBe('Last model');
+    expect(new URL(broken.url()).hash).toBe('');
+    await typeInto(broken, 'accounts', 'arrivals', '1999');
+    await saved(broken);
+    await screenshot(broken, 'share-garbage-link');
+  });
+});
+
+describe('two tabs and no storage', () => {
+  test('two pages on one model update each other and never overwrite newer work', async () => {
+    const a = await openApp();
+    const b = await openApp();
+    await typeInto(a, 'accounts', 'arrivals', '111');
+    await saved(a);
+    await expect.poll(() => cell(b, 'accounts', 'arrivals').innerText()).toBe('111');
+
+    // Both edit before either has saved (both commit with Enter at once):
+    // whoever writes second must not overwrite the other's newer work.
+    for (const [page, text] of [
+      [b, '222'],
+      [a, '333'],
+    ] as const) {
+      await cell(page, 'accounts', 'arrivals').click();
+      await page.keyboard.type(text);
+    }
+    await Promise.all([b.keyboard.press('Enter'), a.keyboard.press('Enter')]);
+    const banner = (page: Page) => page.getByRole('alert').filter({ hasText: 'another tab' });
+    await expect.poll(async () => (await banner(a).count()) + (await banner(b).count())).toBe(1);
+    const [loser, winner] = (await banner(a).count()) ? [a, b] : [b, a];
+    const lost = loser === a ? '333' : '222';
+    const kept = loser === a ? '222' : '333';
+    await screenshot(loser, 'two-tabs-conflict');
+    expect(await cell(winner, 'accounts', 'arrivals').innerText()).toBe(kept);
+    await loser.getByRole('button', { name: 'Keep mine as a copy' }).click();
+    await saved(loser);
+    expect(await modelName(loser)).toMatch(/\(my copy\)$/);
+    expect(await cell(loser, 'accounts', 'arrivals').innerText()).toBe(lost);
+    await winner.reload();
+    await winner.locator(SUMMARY).waitFor();
+    expect(await cell(winner, 'accounts', 'arrivals').innerText()).toBe(kept);
+    await expect.poll(async () => (await savedModels(winner)).length).toBe(2);
+  });
+
+  test('without IndexedDB the app runs in memory and says so', async () => {
+    await app.context().addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+    });
+    const page = await openApp();
+    const banner = page.getByText('Storage unavailable — working in memory.');
+    expect(await banner.count()).toBe(1);
+    expect(await saveStatus(page)).toBe('In memory only');
+    await typeInto(page, 'accounts', 'arrivals', '2100');
+    expect(await cell(page, 'accounts', 'arrivals').innerText()).toMatch(/^2,?100$/);
+    await analysed(page);
+    await screenshot(page, 'no-indexeddb');
+  });
+});
