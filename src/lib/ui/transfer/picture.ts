@@ -2,14 +2,14 @@
  * Pictures of the page's charts as files: an SVG that stands alone (no page
  * CSS, no references to other elements) and a PNG drawn from it. The charts
  * are meant to carry their own colours and fonts as attributes; whatever a
- * stylesheet adds is copied onto the clone as inline style, so a chart that
- * leans on page CSS still exports as it looks.
+ * page stylesheet adds is copied onto the clone as inline style, so a chart
+ * that leans on page CSS still exports as it looks.
  */
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** Properties SVG children inherit: copied where an element's value differs from its parent's. */
-const INHERITED = [
+/** Style properties that change how a chart looks; copied where page CSS changed them. */
+const PAINT = [
   'fill',
   'fill-opacity',
   'stroke',
@@ -26,6 +26,7 @@ const INHERITED = [
   'dominant-baseline',
   'letter-spacing',
   'paint-order',
+  'opacity',
   'visibility',
 ] as const;
 
@@ -41,9 +42,9 @@ export interface StandaloneSvg {
 
 /**
  * Clones a chart into a standalone SVG document: explicit size and viewBox,
- * computed styles inlined where a stylesheet set them, hidden elements
- * dropped, page references removed, a `<title>` from its accessible name.
- * Labels stay `<text>`.
+ * styles inlined only where a page stylesheet changed how an element looks,
+ * hidden elements dropped, page references removed, a `<title>` from its
+ * accessible name. Labels stay `<text>`.
  *
  * @param svg a chart on the page (laid out, so its computed styles are known)
  */
@@ -52,33 +53,45 @@ export function standaloneSvg(svg: SVGSVGElement): StandaloneSvg {
   const width = Math.round(box.width);
   const height = Math.round(box.height);
   const clone = svg.cloneNode(true) as SVGSVGElement;
-  const originals = [svg, ...svg.querySelectorAll('*')];
-  const copies = [clone, ...clone.querySelectorAll('*')];
-  const hidden: Element[] = [];
-  originals.forEach((original, i) => {
-    const copy = copies[i] as Element;
-    const own = getComputedStyle(original);
-    if (own.display === 'none') {
-      hidden.push(copy);
-      return;
-    }
-    const parent = i === 0 ? null : getComputedStyle(original.parentElement as Element);
-    const style = (copy as SVGElement).style;
-    for (const property of INHERITED) {
-      const value = own.getPropertyValue(property);
-      // url(#…) paint stays in its attribute: a computed one may name the page's address.
-      if (!value || value.includes('url(')) continue;
-      if (!parent || parent.getPropertyValue(property) !== value) {
-        style.setProperty(property, value);
-      }
-    }
-    if (own.opacity !== '1') style.setProperty('opacity', own.opacity);
-    for (const attribute of PAGE_ATTRIBUTES) copy.removeAttribute(attribute);
-  });
-  for (const element of hidden) element.remove();
-  clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
+  // The clone is laid out where no page CSS reaches (a shadow root under a
+  // reset host), so comparing its styles with the original's shows exactly
+  // what the page's stylesheets added.
+  const host = document.createElement('div');
+  host.style.cssText = 'all: initial; position: fixed; left: -100000px; top: 0;';
+  document.body.append(host);
+  try {
+    host.attachShadow({ mode: 'open' }).append(clone);
+    const originals = [svg, ...svg.querySelectorAll('*')];
+    const copies = [clone, ...clone.querySelectorAll('*')];
+    const hidden: Element[] = [];
+    originals.forEach((original, i) => {
+      const copy = copies[i] as SVGElement;
+      const want = getComputedStyle(original);
+      if (want.display === 'none') {
+        hidden.push(copy);
+        return;
+      }
+      // Parents come first, so what a child inherits is already settled.
+      const got = getComputedStyle(copy);
+      for (const property of PAINT) {
+        const value = want.getPropertyValue(property);
+        // url(#…) paint stays in its attribute: a computed one may name the page's address.
+        if (value && !value.includes('url(') && got.getPropertyValue(property) !== value) {
+          copy.style.setProperty(property, value);
+        }
+      }
+    });
+    for (const element of hidden) element.remove();
+  } finally {
+    clone.remove();
+    host.remove();
+  }
+  for (const element of [clone, ...clone.querySelectorAll('*')]) {
+    for (const attribute of PAGE_ATTRIBUTES) element.removeAttribute(attribute);
+  }
+  clone.setAttribute('xmlns', SVG_NS);
   if (!clone.hasAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
   const name = svg.getAttribute('aria-label');
   if (name && !clone.querySelector(':scope > title')) {
