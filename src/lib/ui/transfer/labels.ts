@@ -29,11 +29,11 @@ export const ROLES: [ColumnRole, string][] = [
   ['empty', 'Empty'],
 ];
 
-/** Date orders. */
+/** Date orders, as the parts are written (any of `-`, `/`, `.` between them). */
 export const DATE_ORDERS: [DateOrder, string][] = [
-  ['ymd', 'Year first (2018-02-26)'],
-  ['dmy', 'Day first (26/02/2018)'],
-  ['mdy', 'Month first (02/26/2018)'],
+  ['ymd', 'YYYY-MM-DD'],
+  ['dmy', 'DD/MM/YYYY'],
+  ['mdy', 'MM/DD/YYYY'],
 ];
 
 /** Text encodings. */

@@ -1,0 +1,261 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { screenshot, useApp } from './browser';
+import { analysed, cell, modelName, savedModels } from './library-helpers';
+
+// The Import dialog, the Export menu, paste into an empty model and files
+// dropped on the window, in the built app (issue 5).
+const app = useApp();
+
+const OLIST = fileURLToPath(
+  new URL('../../../shared/data/olist-marketing-funnel/', import.meta.url),
+);
+const LEADS = `${OLIST}marketing_qualified_leads.csv`;
+const DEALS = `${OLIST}closed_deals.csv`;
+const SANKEY = 'svg[role="img"][aria-label="Funnel flow"]';
+
+async function openApp(): Promise<Page> {
+  const page = await app.open('', { ready: SANKEY });
+  await analysed(page);
+  return page;
+}
+
+const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Import' });
+
+async function openImport(page: Page) {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = importDialog(page);
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Stage ids of the Sankey's nodes, in drawing order. */
+const sankeyStages = (page: Page) =>
+  page
+    .locator(`${SANKEY} [data-stage]`)
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-stage')));
+
+/** Clicks an Export menu item and returns the file it downloads. */
+async function exported(page: Page, item: RegExp): Promise<{ download: Download; bytes: Buffer }> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: item }).click(),
+  ]);
+  const path = await download.path();
+  return { download, bytes: await readFile(path) };
+}
+
+describe('importing a CRM export through the dialog', () => {
+  test('the Olist pair shows what was detected, then opens as a multi-channel Sankey', async () => {
+    const page = await openApp();
+    const before = await modelName(page);
+    const dialog = await openImport(page);
+    await screenshot(page, 'import-dialog-empty');
+
+    await dialog.locator('input[type="file"]').setInputFiles([LEADS, DEALS]);
+    await dialog.getByRole('heading', { name: 'The funnel it gives' }).waitFor();
+    await screenshot(page, 'import-dialog-olist-detected');
+    expect(await dialog.getByLabel('Layout').inputValue()).toBe('joined');
+    expect(await dialog.getByLabel('Channel column').inputValue()).toBe('origin');
+    expect(await dialog.getByLabel('Id column of closed_deals.csv').inputValue()).toBe('mql_id');
+    expect(await dialog.getByLabel('Dates of closed_deals.csv').inputValue()).toBe('won_date');
+    expect(
+      await dialog.getByText(/8,000 Marketing qualified leads → 842 Closed deals/).count(),
+    ).toBe(1);
+    expect(await dialog.locator('table.channels tbody tr').count()).toBe(11);
+    const capacity = dialog.getByRole('checkbox', {
+      name: /Set the capacity of “Closed deals” to 207/,
+    });
+    expect(await capacity.isChecked()).toBe(false);
+    // Nothing open changes before the user confirms.
+    expect(await modelName(page)).toBe(before);
+
+    await dialog.getByLabel('Name of stage 1').fill('MQLs');
+    await dialog.getByLabel('Name of stage 1').press('Enter');
+    await dialog.locator('[data-import-stage="mqls"]').waitFor();
+    await dialog.getByLabel('Name of stage 2').fill('Closed won');
+    await dialog.getByLabel('Name of stage 2').press('Enter');
+    await dialog.locator('[data-import-stage="closed_won"]').waitFor();
+    await dialog.locator('summary', { hasText: 'How each file was read' }).click();
+    await dialog
+      .getByRole('region', { name: 'How closed_deals.csv was read' })
+      .scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-dialog-olist-corrected');
+
+    await dialog.getByRole('button', { name: 'Open as new model' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => modelName(page)).toBe('MQLs → Closed won (imported)');
+    await expect.poll(() => sankeyStages(page)).toHaveLength(12);
+    const stages = await sankeyStages(page);
+    expect(stages.filter((s) => s?.startsWith('ch_'))).toEqual([
+      'ch_organic_search',
+      'ch_paid_search',
+      'ch_social',
+      'ch_unknown',
+      'ch_direct_traffic',
+      'ch_email',
+      'ch_referral',
+      'ch_other',
+      'ch_display',
+      'ch_other_publicities',
+      'ch_blank',
+    ]);
+    expect(stages).toContain('closed_won');
+    // Every channel merges into Closed won; its capacity was not set.
+    for (const id of stages.filter((s) => s?.startsWith('ch_'))) {
+      expect(await cell(page, id as string, 'next').innerText()).toBe('Closed won');
+    }
+    expect(await cell(page, 'closed_won', 'capacity').innerText()).toBe('∞');
+    await analysed(page);
+    await screenshot(page, 'import-olist-opened');
+    expect(await savedModels(page)).toContain('MQLs → Closed won (imported)');
+  });
+
+  test('a bad file gets a clear message and the open model is unchanged', async () => {
+    const page = await openApp();
+    const before = await modelName(page);
+    const arrivals = cell(page, 'accounts', 'arrivals');
+    await expect.poll(() => arrivals.innerText()).toBe('2,000');
+    const dialog = await openImport(page);
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name: 'deals.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    });
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(
+      /deals\.csv: this is a PNG image, not CSV text; expected a CSV export/,
+    );
+    expect(await dialog.getByRole('button', { name: 'Open as new model' }).isDisabled()).toBe(true);
+    await screenshot(page, 'import-dialog-bad-file');
+
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name: 'leads.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('lead_id;created\nL1;2024-01-02\nL2;2024-01-03\n'),
+    });
+    await expect
+      .poll(() => alert.innerText())
+      .toMatch(
+        /found no stage\/status column and 1 date column\(s\); expected one table with a stage/,
+      );
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await modelName(page)).toBe(before);
+    expect(await arrivals.innerText()).toBe('2,000');
+  });
+});
+
+describe('exporting pictures', () => {
+  test('the Sankey as SVG (stage names as text) and as PNG at twice its size', async () => {
+    const page = await openApp();
+    const names = await page
+      .locator('table[aria-label="Funnel"] td[data-field="name"]')
+      .allInnerTexts();
+
+    const svg = await exported(page, /Sankey as SVG/);
+    expect(svg.download.suggestedFilename()).toMatch(/^[a-z0-9-]+-sankey\.svg$/);
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: doc.documentElement.localName,
+        width: doc.documentElement.getAttribute('width'),
+        texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+        styles: doc.querySelectorAll('style, link, foreignObject, script').length,
+      };
+    }, svg.bytes.toString('utf8'));
+    expect(parsed.error).toBeNull();
+    expect(parsed.root).toBe('svg');
+    expect(parsed.styles).toBe(0);
+    for (const name of names) expect(parsed.texts.join('\n')).toContain(name);
+    expect(parsed.width).toBe(
+      String(Math.round((await page.locator(SANKEY).boundingBox())!.width)),
+    );
+
+    const png = await exported(page, /Sankey as PNG/);
+    const box = await page.locator(SANKEY).boundingBox();
+    expect(png.download.suggestedFilename()).toMatch(/-sankey\.png$/);
+    expect([...png.bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(png.bytes.readUInt32BE(16)).toBe(2 * Math.round(box!.width));
+    expect(png.bytes.readUInt32BE(20)).toBe(2 * Math.round(box!.height));
+  });
+
+  test('the model as JSON reopens through the dialog as the same funnel', async () => {
+    const page = await openApp();
+    const json = await exported(page, /^Model/);
+    expect(json.download.suggestedFilename()).toMatch(/\.json$/);
+    const dialog = await openImport(page);
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name: 'copy.json',
+      mimeType: 'application/json',
+      buffer: json.bytes,
+    });
+    await dialog.getByRole('heading', { name: 'The model it gives' }).waitFor();
+    await screenshot(page, 'import-dialog-model-file');
+    await dialog.getByRole('textbox', { name: 'Name of the new model' }).fill('Reopened');
+    await dialog.getByRole('button', { name: 'Open as new model' }).click();
+    await expect.poll(() => modelName(page)).toBe('Reopened');
+    expect(await cell(page, 'accounts', 'arrivals').innerText()).toBe('2,000');
+  });
+});
+
+describe('paste and drop', () => {
+  test('pasting a table into an empty model gives stages, as one undoable edit', async () => {
+    const page = await openApp();
+    await page.getByRole('button', { name: 'Models' }).click();
+    await page.getByRole('menuitem', { name: 'New model' }).click();
+    const grid = page.locator('table[aria-label="Funnel"]');
+    await expect.poll(() => grid.locator('td[data-stage]').count()).toBe(0);
+    await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate(() =>
+      navigator.clipboard.writeText(
+        'Stage\tReached\tCapacity\nLeads\t2,000\t\nMeetings\t500\t300\nWon\t50\t\n',
+      ),
+    );
+    await grid.focus();
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => cell(page, 'leads', 'name').count()).toBe(1);
+    expect(await grid.locator('td[data-field="name"]').allInnerTexts()).toEqual([
+      'Leads',
+      'Meetings',
+      'Won',
+    ]);
+    expect(await cell(page, 'leads', 'arrivals').innerText()).toBe('2,000');
+    expect(await cell(page, 'meetings', 'capacity').innerText()).toBe('300');
+    await expect.poll(() => sankeyStages(page)).toEqual(['leads', 'meetings', 'won']);
+    await screenshot(page, 'paste-into-empty-model');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => grid.locator('td[data-stage]').count()).toBe(0);
+  });
+
+  test('a model file dropped on the window opens as a new model; a CSV opens the dialog', async () => {
+    const page = await openApp();
+    const json = (await exported(page, /^Model/)).bytes.toString('utf8');
+    const drop = (name: string, text: string) =>
+      page.evaluate(
+        ([name, text]) => {
+          const data = new DataTransfer();
+          data.items.add(new File([text], name));
+          for (const type of ['dragenter', 'dragover', 'drop'])
+            document.body.dispatchEvent(
+              new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+            );
+        },
+        [name, text] as const,
+      );
+    await drop('dropped.json', json.replace(/"name": "[^"]*"/, '"name": "Dropped model"'));
+    await expect.poll(() => modelName(page)).toBe('Dropped model');
+    expect(await importDialog(page).isVisible()).toBe(false);
+
+    await drop('closed_deals.csv', await readFile(DEALS, 'utf8'));
+    await importDialog(page).getByRole('alert').waitFor();
+    const files = importDialog(page).getByRole('listitem').filter({ hasText: '.csv' });
+    expect(await files.allInnerTexts()).toEqual([expect.stringMatching(/^1\s+closed_deals\.csv/)]);
+    expect(await modelName(page)).toBe('Dropped model');
+  });
+});
