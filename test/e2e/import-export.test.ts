@@ -1,7 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Download, Page } from 'playwright-core';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { screenshot, useApp } from './browser';
 import { analysed, cell, modelName, savedModels } from './library-helpers';
 
@@ -47,6 +50,57 @@ async function exported(page: Page, item: RegExp): Promise<{ download: Download;
   const path = await download.path();
   return { download, bytes: await readFile(path) };
 }
+
+/**
+ * Writes a CRM export of about `megabytes` MB: leads (`lead-<n>`, a date, a
+ * channel) and one deal per 500 leads, in a folder removed after the tests.
+ */
+async function bigExport(
+  megabytes: number,
+): Promise<{ leads: string; deals: string; count: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'bottleneck-big-'));
+  folders.push(dir);
+  const leads = join(dir, 'leads.csv');
+  const deals = join(dir, 'deals.csv');
+  const origins = ['organic_search', 'paid_search', 'social', 'email', 'referral', ''];
+  const write = (
+    path: string,
+    lines: (i: number) => string | null,
+    until: (bytes: number, i: number) => boolean,
+  ) =>
+    new Promise<number>((resolve, reject) => {
+      const out = createWriteStream(path);
+      out.on('error', reject);
+      let bytes = 0;
+      let i = 0;
+      const more = () => {
+        let batch = '';
+        for (let k = 0; k < 50_000 && !until(bytes + batch.length, i); k++, i++)
+          batch += lines(i) ?? '';
+        bytes += batch.length;
+        if (until(bytes, i)) out.end(batch, () => resolve(i));
+        else if (out.write(batch)) more();
+        else out.once('drain', more);
+      };
+      more();
+    });
+  const day = (i: number) =>
+    `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+  const count =
+    (await write(
+      leads,
+      (i) => (i === 0 ? 'lead_id,created_at,origin\n' : `lead-${i},${day(i)},${origins[i % 6]}\n`),
+      (bytes) => bytes >= megabytes * 1024 * 1024,
+    )) - 1;
+  await write(
+    deals,
+    (i) => (i === 0 ? 'lead_id,won_at,owner\n' : `lead-${i * 500},${day(i + 3)},rep${i % 7}\n`),
+    (_, i) => i * 500 > count,
+  );
+  return { leads, deals, count };
+}
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map((d) => rm(d, { recursive: true, force: true }))));
 
 describe('importing a CRM export through the dialog', () => {
   test('the Olist pair shows what was detected, then opens as a multi-channel Sankey', async () => {
@@ -150,39 +204,105 @@ describe('importing a CRM export through the dialog', () => {
   });
 });
 
-describe('exporting pictures', () => {
+/** The SVG text as a browser reads it: any parse error, the root, its width, its texts, page leftovers. */
+const parseSvg = (page: Page, text: string) =>
+  page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: doc.documentElement.localName,
+      width: doc.documentElement.getAttribute('width'),
+      texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+      leftovers: doc.querySelectorAll('style, link, foreignObject, script, [class]').length,
+    };
+  }, text);
+
+/**
+ * Exports a chart as SVG and PNG and checks both files: the SVG parses, holds
+ * `labels` as <text> and nothing of the page; the PNG is twice the chart's size.
+ */
+async function checkPictures(page: Page, chart: string, title: string, labels: string[]) {
+  const svg = await exported(page, new RegExp(`${title} as SVG`));
+  const slug = title === 'Sankey' ? 'sankey' : 'growth';
+  expect(svg.download.suggestedFilename()).toMatch(new RegExp(`^[a-z0-9-]+-${slug}\\.svg$`));
+  const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
+  expect(parsed).toMatchObject({ error: null, root: 'svg', leftovers: 0 });
+  for (const label of labels) expect(parsed.texts.join('\n')).toContain(label);
+  const box = await page.locator(chart).boundingBox();
+  expect(parsed.width).toBe(String(Math.round(box!.width)));
+
+  const png = await exported(page, new RegExp(`${title} as PNG`));
+  expect(png.download.suggestedFilename()).toMatch(new RegExp(`-${slug}\\.png$`));
+  expect([...png.bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  expect(png.bytes.readUInt32BE(16)).toBe(2 * Math.round(box!.width));
+  expect(png.bytes.readUInt32BE(20)).toBe(2 * Math.round(box!.height));
+}
+
+describe('the Import dialog at scale and by keyboard', () => {
+  test('a 100 MB export streams with a progress bar, can be cancelled, and imports', async () => {
+    const big = await bigExport(100);
+    const page = await openApp();
+    const before = await modelName(page);
+    const dialog = await openImport(page);
+    await dialog.locator('input[type="file"]').setInputFiles([big.leads, big.deals]);
+    const progress = dialog.getByRole('progressbar', { name: 'Reading the files' });
+    await expect
+      .poll(async () => Number((await progress.getAttribute('value')) ?? 0), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await screenshot(page, 'import-dialog-progress');
+    await dialog.getByRole('button', { name: 'Cancel reading' }).click();
+    await dialog.getByText('Import cancelled: nothing was opened.').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Open as new model' }).isDisabled()).toBe(true);
+
+    // Any correction runs the import again, to the end this time.
+    await dialog.getByLabel('Count arrivals per').selectOption('quarter');
+    await dialog.getByRole('heading', { name: 'The funnel it gives' }).waitFor({ timeout: 40_000 });
+    const summary = await dialog.locator('p.summary').innerText();
+    expect(summary).toContain(`${big.count.toLocaleString('en-US')} Leads`);
+    expect(summary).toMatch(/Q1 2024 – Q4 2024 \(4 quarters\)/);
+    expect(await modelName(page)).toBe(before);
+  }, 90_000);
+
+  test('opens from the keyboard, takes focus, and Escape gives it back', async () => {
+    const page = await openApp();
+    const button = page.getByRole('button', { name: 'Import', exact: true });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const dialog = importDialog(page);
+    await dialog.waitFor();
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    // The file chooser is reachable by Tab (a real input behind its label).
+    for (let i = 0; i < 5; i++) {
+      if (
+        await dialog.locator('input[type="file"]').evaluate((el) => el === document.activeElement)
+      )
+        break;
+      await page.keyboard.press('Tab');
+    }
+    expect(
+      await dialog.locator('input[type="file"]').evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+  });
+});
+
+describe('exporting', () => {
   test('the Sankey as SVG (stage names as text) and as PNG at twice its size', async () => {
     const page = await openApp();
     const names = await page
       .locator('table[aria-label="Funnel"] td[data-field="name"]')
       .allInnerTexts();
+    expect(names).toHaveLength(4);
+    await checkPictures(page, SANKEY, 'Sankey', names);
+  });
 
-    const svg = await exported(page, /Sankey as SVG/);
-    expect(svg.download.suggestedFilename()).toMatch(/^[a-z0-9-]+-sankey\.svg$/);
-    const parsed = await page.evaluate((text) => {
-      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-      return {
-        error: doc.querySelector('parsererror')?.textContent ?? null,
-        root: doc.documentElement.localName,
-        width: doc.documentElement.getAttribute('width'),
-        texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
-        styles: doc.querySelectorAll('style, link, foreignObject, script').length,
-      };
-    }, svg.bytes.toString('utf8'));
-    expect(parsed.error).toBeNull();
-    expect(parsed.root).toBe('svg');
-    expect(parsed.styles).toBe(0);
-    for (const name of names) expect(parsed.texts.join('\n')).toContain(name);
-    expect(parsed.width).toBe(
-      String(Math.round((await page.locator(SANKEY).boundingBox())!.width)),
-    );
-
-    const png = await exported(page, /Sankey as PNG/);
-    const box = await page.locator(SANKEY).boundingBox();
-    expect(png.download.suggestedFilename()).toMatch(/-sankey\.png$/);
-    expect([...png.bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
-    expect(png.bytes.readUInt32BE(16)).toBe(2 * Math.round(box!.width));
-    expect(png.bytes.readUInt32BE(20)).toBe(2 * Math.round(box!.height));
+  test('the growth chart as SVG (curves labelled as text) and as PNG at twice its size', async () => {
+    const page = await openApp();
+    const chart = 'svg[role="img"][aria-label="Growth curves"]';
+    await page.locator(chart).scrollIntoViewIfNeeded();
+    await checkPictures(page, chart, 'Growth chart', ['Push', 'Pull', 'Weeks']);
   });
 
   test('the model as JSON reopens through the dialog as the same funnel', async () => {
