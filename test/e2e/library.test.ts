@@ -50,6 +50,43 @@ describe('every edit is kept', () => {
   });
 });
 
+describe('the Models menu', () => {
+  test('lists saved models; new, duplicate, rename and delete with Undo, by keyboard', async () => {
+    const page = await openApp();
+    const models = page.getByRole('button', { name: 'Models' });
+    await models.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu', { name: 'Models' });
+    expect(await menu.getByText(/Saved (just now|\d+ min ago)/).count()).toBe(1);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('New model');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => modelName(page)).toBe('Untitled model');
+    await saved(page);
+
+    await models.click();
+    await menu.getByRole('menuitem', { name: 'Rename Untitled model' }).click();
+    await page.keyboard.type('Inbound plan');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => modelName(page)).toBe('Inbound plan');
+    await menu.getByRole('menuitem', { name: 'Duplicate Inbound plan' }).click();
+    await expect.poll(() => modelName(page)).toBe('Inbound plan (copy)');
+    await expect
+      .poll(async () => (await savedModels(page)).sort())
+      .toEqual(['Inbound plan', 'Inbound plan (copy)', 'Outbound — AE constrained']);
+
+    await models.click();
+    await screenshot(page, 'models-menu');
+    await menu.getByRole('menuitem', { name: 'Delete Inbound plan (copy)' }).click();
+    await expect.poll(() => modelName(page)).not.toBe('Inbound plan (copy)');
+    expect(await savedModels(page)).not.toContain('Inbound plan (copy)');
+    await page.getByRole('button', { name: 'Undo delete' }).click();
+    await expect.poll(() => modelName(page)).toBe('Inbound plan (copy)');
+    expect(await savedModels(page)).toContain('Inbound plan (copy)');
+  });
+});
+
 describe('share links', () => {
   test('a link opened in a fresh browser shows the same model and leaves its own models alone', async () => {
     const context = app.context();

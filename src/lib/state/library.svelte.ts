@@ -87,7 +87,7 @@ export class ModelLibrary {
       workspace,
       notes: this.#notes,
       notice: (notice) => this.#notice(notice.kind, notice.text),
-      onAdded: () => void this.refresh(),
+      onStored: () => void this.refresh(),
       delayMs: options.autosaveDelayMs,
     });
   }

@@ -23,8 +23,8 @@ export interface CurrentModelOptions {
   notes: LocalNotes;
   /** Tells the user something (the workspace's notice toast). */
   notice(notice: Notice): void;
-  /** Called after a model was added to the library (the list needs refreshing). */
-  onAdded(): void;
+  /** Called after the open model was written or added (the list of models needs refreshing). */
+  onStored(): void;
   /** Autosave's quiet time, in ms; its default when undefined. */
   delayMs?: number | undefined;
 }
@@ -90,7 +90,6 @@ export class CurrentModel {
     try {
       const summary = await library.create(model);
       this.#attach(summary.id, summary.revision, model);
-      this.#options.onAdded();
     } catch (error) {
       this.unsaved = 'refused';
       this.#options.notice({ kind: 'error', text: describeStorageError(error).message });
@@ -206,6 +205,7 @@ export class CurrentModel {
       onStatus: (status) => {
         if (this.#saver !== saver) return;
         this.status = status;
+        if (status.state === 'saved') this.#options.onStored();
         if (status.state === 'conflict') this.conflict = conflictOf(status.reason);
       },
     });
