@@ -314,6 +314,41 @@ describe('a tab closed before its edit was written', () => {
   });
 });
 
+describe('storage trouble', () => {
+  it('keeps the model in memory and reports a full disk as quota, then saves once there is room', async () => {
+    const opened = await openLibrary();
+    if (!opened.ok) throw new Error(opened.message);
+    const library = opened.library;
+    const save = library.save.bind(library);
+    let full = true;
+    library.save = (...args) =>
+      full
+        ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+        : save(...args);
+    const workspace = new Workspace(localCompute(), example('seed'));
+    const lib = new ModelLibrary(workspace, {
+      local,
+      tab: null,
+      channel: () => openChangeChannel(channelName),
+      fragment: { read: () => '', clear: () => {} },
+      open: async () => ({ ok: true, library }),
+      autosaveDelayMs: 5,
+    });
+    tabs.push(lib);
+    await lib.start();
+    workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', '999'));
+    await vi.waitFor(() =>
+      expect(lib.current.status).toMatchObject({ state: 'error', quota: true }),
+    );
+    expect(workspace.model.stages[0]?.arrivals).toBe('999');
+    expect(lib.current.dirty).toBe(true);
+    full = false;
+    await lib.current.flush();
+    expect(lib.current.status.state).toBe('saved');
+    expect((await stored())[0]?.model?.stages[0]?.arrivals).toBe('999');
+  });
+});
+
 describe('without IndexedDB', () => {
   it('runs in memory, says so, and keeps editing', async () => {
     const { library, workspace } = await tab('', { memory: true });
