@@ -53,7 +53,7 @@ function buildError(output: string): string | undefined {
  * @returns the copy's folder and a note on what was measured
  * @throws Error when there is no build and building fails
  */
-function snapshotBuild(): { dir: string; note: string } {
+export function snapshotBuild(): { dir: string; note: string } {
   const index = join(BUILD, 'index.html');
   let note = 'the existing build/';
   if (!existsSync(index) || statSync(index).mtimeMs < newestSource()) {

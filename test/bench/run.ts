@@ -1,5 +1,7 @@
 import { bundleSection } from './bundle';
 import { engineSection } from './engine';
+import { growthBrowserSection } from './growth-browser';
+import { growthSection } from './growth';
 import { formatTable, type BenchSection } from './section';
 import { shareLinkSection } from './share-link';
 
@@ -10,7 +12,13 @@ import { shareLinkSection } from './share-link';
  * A new section (simulation, share-link length, …) is a file exporting a
  * BenchSection, added to this list.
  */
-const SECTIONS: readonly BenchSection[] = [engineSection, bundleSection, shareLinkSection];
+const SECTIONS: readonly BenchSection[] = [
+  engineSection,
+  bundleSection,
+  shareLinkSection,
+  growthSection,
+  growthBrowserSection,
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((id) => !SECTIONS.some((s) => s.id === id));
