@@ -305,6 +305,36 @@ describe('exporting', () => {
     await checkPictures(page, chart, 'Growth chart', ['Push', 'Pull', 'Weeks']);
   });
 
+  test('the grid as CSV and XLSX and the flow as SankeyMATIC text; the workbook reopens', async () => {
+    const page = await openApp();
+    const csv = await exported(page, /Grid values/);
+    expect(csv.download.suggestedFilename()).toMatch(/\.csv$/);
+    expect(csv.bytes.toString('utf8')).toMatch(/^Stage,Feeds into,Arrivals,Conversion,Capacity,/);
+    const text = await exported(page, /^SankeyMATIC text/);
+    expect(text.download.suggestedFilename()).toMatch(/\.sankeymatic\.txt$/);
+    expect(text.bytes.toString('utf8')).toMatch(/^Qualified accounts \[2000\] Worked by AEs$/m);
+
+    const xlsx = await exported(page, /Workbook with formulas/);
+    expect([...xlsx.bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    const dialog = await openImport(page);
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name: 'book.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: xlsx.bytes,
+    });
+    await dialog.getByRole('heading', { name: 'The model it gives' }).waitFor();
+    expect(await dialog.getByText(/is a workbook/).count()).toBe(1);
+    await dialog.getByRole('textbox', { name: 'Name of the new model' }).fill('From the workbook');
+    await dialog.getByRole('button', { name: 'Open as new model' }).click();
+    await expect.poll(() => modelName(page)).toBe('From the workbook');
+    // The formula came back as a formula: the cell editor shows it.
+    await cell(page, 'worked', 'capacity').click();
+    await page.keyboard.press('F2');
+    const editor = page.getByRole('textbox', { name: 'Capacity, row 3' });
+    expect(await editor.inputValue()).toBe('=AEs*50');
+    await page.keyboard.press('Escape');
+  });
+
   test('the model as JSON reopens through the dialog as the same funnel', async () => {
     const page = await openApp();
     const json = await exported(page, /^Model/);

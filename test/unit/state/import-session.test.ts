@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { analyze } from '../../../src/lib/analysis/analyze';
+import { evaluateModel } from '../../../src/lib/engine/engine';
 import { modelFileText } from '../../../src/lib/io/model-file';
+import { gridToXlsx } from '../../../src/lib/io/xlsx';
 import { EXAMPLES } from '../../../src/lib/model/examples';
 import { ImportSession } from '../../../src/lib/state/transfer/import-session.svelte';
 import { olistBytes } from '../io/io-helpers';
@@ -147,6 +150,24 @@ describe('ImportSession: other files', () => {
       ['Deals', '', ''],
     ]);
     expect(s.model?.name).toBe('stages');
+  });
+
+  it('reads a workbook the Export menu wrote as the same model', async () => {
+    const model = reference();
+    const flow = analyze(model, evaluateModel(model)).flow;
+    const s = new ImportSession();
+    await s.choose([file('ref.xlsx', new Uint8Array(await gridToXlsx(model, flow)))]);
+    expect(s.kind).toBe('xlsx');
+    expect(s.status).toBe('ready');
+    expect(s.model).toEqual(model);
+  });
+
+  it('refuses a workbook too large to read before reading it', async () => {
+    const s = new ImportSession();
+    const huge = new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'huge.xlsx');
+    Object.defineProperty(huge, 'size', { value: 50 * 1024 * 1024 });
+    await s.choose([huge]);
+    expect(s.error).toBe('huge.xlsx: is 50.0 MB; a workbook is read up to 20.0 MB.');
   });
 
   it('reads pasted SankeyMATIC text', async () => {
