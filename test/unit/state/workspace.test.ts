@@ -47,8 +47,16 @@ describe('Workspace', () => {
   it('moves rows with their formulas as one undoable step', async () => {
     const model = setFunnelCell(reference(), 1, 'arrivals', '=C2/10');
     const w = new Workspace(localCompute(), model);
-    expect(await w.restructure({ sheet: 'funnel', change: { kind: 'move', from: 0, count: 1, to: 5 } })).toBe(true);
-    expect(w.model.stages.map((s) => s.id)).toEqual(['contact', 'reply', 'meeting', 'opportunity', 'enrich']);
+    expect(
+      await w.restructure({ sheet: 'funnel', change: { kind: 'move', from: 0, count: 1, to: 5 } }),
+    ).toBe(true);
+    expect(w.model.stages.map((s) => s.id)).toEqual([
+      'contact',
+      'reply',
+      'meeting',
+      'opportunity',
+      'enrich',
+    ]);
     expect(w.model.stages[0]?.arrivals).toBe('=C6/10');
     w.undo();
     expect(w.model.stages[0]?.id).toBe('enrich');
@@ -58,7 +66,8 @@ describe('Workspace', () => {
   it('only analyses the latest of several quick edits', async () => {
     const compute = localCompute();
     const w = new Workspace(compute, reference());
-    for (const cap of ['1600', '1700', '1800', '1900']) w.edit((m) => setFunnelCell(m, 1, 'capacity', cap));
+    for (const cap of ['1600', '1700', '1800', '1900'])
+      w.edit((m) => setFunnelCell(m, 1, 'capacity', cap));
     await settled(w);
     expect(w.result?.model.stages[1]?.capacity).toBe('1900');
     expect(compute.requests).toBeLessThan(5);

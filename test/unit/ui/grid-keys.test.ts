@@ -43,7 +43,11 @@ describe('grid keyboard map', () => {
 
   it('commits with Enter (down), Shift+Enter (up) and Tab (right) while editing', () => {
     expect(editIntent(key('Enter'), false)).toEqual({ kind: 'commit', dr: 1, dc: 0 });
-    expect(editIntent(key('Enter', { shiftKey: true }), false)).toEqual({ kind: 'commit', dr: -1, dc: 0 });
+    expect(editIntent(key('Enter', { shiftKey: true }), false)).toEqual({
+      kind: 'commit',
+      dr: -1,
+      dc: 0,
+    });
     expect(editIntent(key('Tab'), false)).toEqual({ kind: 'commit', dr: 0, dc: 1 });
     expect(editIntent(key('Escape'), true)).toEqual({ kind: 'cancel' });
   });
