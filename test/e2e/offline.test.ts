@@ -32,6 +32,7 @@ test('after one visit the app reloads and works with the network off', async () 
   await saved(page);
   await expect.poll(() => page.locator(SUMMARY).innerText()).toMatch(/1,500/);
   await page.getByRole('button', { name: 'Share' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/#m1\./);
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/#m1\.[\w-]+$/);
 

@@ -1,5 +1,4 @@
 import { getContext, setContext } from 'svelte';
-import { shareUrl } from '../io/share-link';
 import { emptyModel } from '../model/defaults';
 import { FIRST_RUN_EXAMPLE } from '../model/examples';
 import { serializeModel } from '../model/serialize';
@@ -12,7 +11,13 @@ import type { ModelRecord, ModelSummary } from '../persistence/schema';
 import { describeStorageError } from '../persistence/storage-errors';
 import { CurrentModel } from './library/current.svelte';
 import { LocalNotes, pageStorage, type Draft } from './library/local-notes';
-import { openBrowserLibrary, pageFragment, takeSharedModel, type Fragment } from './library/start';
+import {
+  loadShareLinks,
+  openBrowserLibrary,
+  pageFragment,
+  takeSharedModel,
+  type Fragment,
+} from './library/start';
 import type { Notice, Workspace } from './workspace.svelte';
 
 export type { Conflict, Unsaved } from './library/current.svelte';
@@ -100,7 +105,7 @@ export class ModelLibrary {
    */
   async start(): Promise<void> {
     if (this.mode !== 'loading') return;
-    const shared = takeSharedModel(this.#options.fragment ?? pageFragment);
+    const shared = await takeSharedModel(this.#options.fragment ?? pageFragment);
     this.linkError = shared.error ?? null;
     this.#cleanup.push(this.#workspace.subscribe(this.current.onChange));
     const channel = (this.#options.channel ?? openChangeChannel)();
@@ -133,6 +138,8 @@ export class ModelLibrary {
     }
     this.#listenForHide();
     this.ready = true;
+    // Warm the share-link code after first paint, so Share answers at once.
+    void loadShareLinks().catch(() => {});
   }
 
   /** Re-reads the list of saved models. */
@@ -224,8 +231,9 @@ export class ModelLibrary {
   }
 
   /** The share link of the open model: `base` (default this page), `#`, the model. */
-  shareLink(base: string = location.href): string {
-    return shareUrl(base, this.#workspace.model);
+  async shareLink(base: string = location.href): Promise<string> {
+    const model = this.#workspace.model;
+    return (await loadShareLinks()).shareUrl(base, model);
   }
 
   /** Stops listening; the last edit is written, then the database closes. */

@@ -1,4 +1,3 @@
-import { decodeShareFragment } from '../../io/share-link';
 import type { Model } from '../../model/types';
 import type { ChangeChannel } from '../../persistence/channel';
 import { openLibrary, type OpenLibraryResult } from '../../persistence/open';
@@ -16,16 +15,24 @@ export const pageFragment: Fragment = {
 };
 
 /**
+ * The share-link code (and its deflate library), loaded when first needed:
+ * most starts have no link, so it stays out of the JavaScript before first paint.
+ */
+export const loadShareLinks = () => import('../../io/share-link');
+
+/**
  * Takes a share link out of the address: the model it holds, or why it does
  * not open (broken, truncated, hostile, too large: ShareLinkError's plain
  * message). No fragment: neither. The fragment is cleared either way.
  */
-export function takeSharedModel(fragment: Fragment): { model?: Model; error?: string } {
+export async function takeSharedModel(
+  fragment: Fragment,
+): Promise<{ model?: Model; error?: string }> {
   const text = fragment.read();
   if (!text) return {};
   fragment.clear();
   try {
-    return { model: decodeShareFragment(text) };
+    return { model: (await loadShareLinks()).decodeShareFragment(text) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
