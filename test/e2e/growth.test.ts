@@ -1,0 +1,117 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { screenshot, useApp } from './browser';
+import { analysed, cell, SUMMARY } from './library-helpers';
+
+const app = useApp();
+
+const CHART = 'svg[role="img"][aria-label="Growth curves"]';
+const SANKEY = 'svg[role="img"][aria-label="Funnel flow"]';
+const summaryText = (page: Page) => page.locator(SUMMARY).innerText();
+const constraintNodes = (page: Page) =>
+  page
+    .locator(`${SANKEY} [data-constraint="true"]`)
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-stage')));
+const strongCurve = (page: Page) =>
+  page.locator(`${CHART} path[data-strong="true"]`).getAttribute('data-mode');
+const curve = (page: Page, mode: 'push' | 'pull') =>
+  page.locator(`${CHART} path[data-mode="${mode}"]`).getAttribute('d');
+const loopArc = (page: Page) => page.locator(`${SANKEY} [data-loop-arc]`);
+const modeRadio = (page: Page, name: 'Push' | 'Pull') =>
+  page.getByRole('radiogroup', { name: 'Growth mode' }).getByRole('radio', { name });
+
+/** Opens the app on the reference chain (PRODUCT.md) and waits for its analysis. */
+async function openReference(): Promise<Page> {
+  const page = await app.open('', { ready: SUMMARY });
+  await analysed(page);
+  await page.getByRole('button', { name: /Examples/ }).click();
+  await page.getByRole('menuitem', { name: /Reference chain/ }).click();
+  await expect.poll(() => summaryText(page)).toMatch(/The constraint is Contact\./);
+  await page.locator(CHART).waitFor();
+  return page;
+}
+
+describe('push vs pull, and the five focusing steps', () => {
+  test('switching Push/Pull redraws the growth chart and the Sankey’s loop arc, as an undoable edit', async () => {
+    const page = await openReference();
+    expect(await modeRadio(page, 'Push').isChecked()).toBe(true);
+    expect(await strongCurve(page)).toBe('push');
+    expect(await loopArc(page).count()).toBe(0);
+    const pushCurve = await curve(page, 'push');
+
+    await modeRadio(page, 'Pull').check();
+    await expect.poll(() => strongCurve(page)).toBe('pull');
+    expect(await page.locator(CHART).getAttribute('data-mode')).toBe('pull');
+    await expect.poll(() => loopArc(page).getAttribute('data-entry')).toBe('reply');
+    expect(await loopArc(page).textContent()).toBe(
+      'loop: 3.95 referred leads/mo → Reply → meeting',
+    );
+    // Referred leads count in the flow: Reply → meeting now takes 75 + 3.95.
+    expect(await cell(page, 'reply', 'inflow').innerText()).toBe('78.95');
+    // Same funnel, same curves: only which one is strong changed.
+    expect(await curve(page, 'push')).toBe(pushCurve);
+    expect(await page.getByText(/Each customer brings 0\.05 more/).count()).toBe(1);
+    await screenshot(page, 'growth-pull');
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => strongCurve(page)).toBe('push');
+    expect(await modeRadio(page, 'Push').isChecked()).toBe(true);
+    await expect.poll(() => loopArc(page).count()).toBe(0);
+    expect(await cell(page, 'reply', 'inflow').innerText()).toBe('75');
+  });
+
+  test('applying Elevate moves the constraint past the tie, and Undo brings it back', async () => {
+    const page = await openReference();
+    expect(await constraintNodes(page)).toEqual(['contact']);
+    const elevate = page.locator('[data-step="elevate"]');
+    expect(await elevate.innerText()).toMatch(
+      /Raise Contact’s capacity 1,500 → 1,600\/mo and the constraint moves to Meeting/,
+    );
+    await elevate.getByRole('button', { name: 'Apply: Contact capacity → 1,601' }).click();
+
+    await expect.poll(() => summaryText(page)).toMatch(/The constraint is Meeting\./);
+    await expect.poll(() => constraintNodes(page)).toEqual(['meeting']);
+    expect(await cell(page, 'contact', 'capacity').innerText()).toBe('1,601');
+    await expect
+      .poll(() => page.locator('[data-step="identify"]').innerText())
+      .toMatch(/Meeting is the constraint/);
+    await screenshot(page, 'growth-elevated');
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => summaryText(page)).toMatch(/The constraint is Contact\./);
+    await expect.poll(() => constraintNodes(page)).toEqual(['contact']);
+    expect(await cell(page, 'contact', 'capacity').innerText()).toBe('1,500');
+  });
+
+  test('the loop’s cells take formulas, show errors, and change K; the chart reads a period', async () => {
+    const page = await openReference();
+    const referrals = page.locator('input[data-loop="referrals"]');
+    await referrals.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('=2*3');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => referrals.inputValue()).toBe('6');
+    await expect.poll(() => page.locator('[data-loop-factor]').innerText()).toMatch(/K = 0\.3/);
+    await expect
+      .poll(() => page.locator('[data-loop-factor]').innerText())
+      .toMatch(/pull multiplies push by 1\.43×/);
+
+    await referrals.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('=1/0');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => referrals.inputValue()).toBe('#DIV/0!');
+    expect(await referrals.getAttribute('aria-invalid')).toBe('true');
+
+    await page.locator('select[data-loop="entry"]').selectOption('meeting');
+    await expect
+      .poll(() => page.locator('[data-loop-factor]').innerText())
+      .toMatch(/leads entering Meeting won/);
+
+    const slider = page.getByRole('slider', { name: /Read month/ });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.locator('.growth output').innerText()).toMatch(/^Month 1 · pull/);
+    await screenshot(page, 'growth-loop-cells');
+  });
+});
