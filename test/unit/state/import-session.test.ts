@@ -5,7 +5,7 @@ import { modelFileText } from '../../../src/lib/io/model-file';
 import { gridToXlsx } from '../../../src/lib/io/xlsx';
 import { EXAMPLES } from '../../../src/lib/model/examples';
 import { ImportSession } from '../../../src/lib/state/transfer/import-session.svelte';
-import { olistBytes } from '../io/io-helpers';
+import { fixture, olistBytes } from '../io/io-helpers';
 
 const file = (name: string, bytes: Uint8Array<ArrayBuffer> | string) => new File([bytes], name);
 /** A file whose slices take a timer tick to read, as in a browser (Node's resolve at once). */
@@ -72,6 +72,35 @@ describe('ImportSession: a CRM export', () => {
     expect(s.descriptions.map((d) => d?.columns.length)).toEqual([4, 1]);
     await s.correctFile(1, { delimiter: ',' });
     expect(s.status).toBe('ready');
+  });
+
+  it("moves a status table's stages, and a name the user gave moves with its stage", async () => {
+    const s = new ImportSession();
+    await s.choose([file('deals.csv', fixture('crm/status-deals.csv'))]);
+    expect(s.crm?.stages.map((x) => x.name)).toEqual([
+      'New',
+      'Contacted',
+      'Meeting booked',
+      'Closed Won',
+    ]);
+    await s.correct({ stages: [undefined, { name: 'Reached' }] });
+    await s.moveStage(1, 1);
+    expect(s.status).toBe('ready');
+    expect(s.crm?.stages.map((x) => x.name)).toEqual([
+      'New',
+      'Meeting booked',
+      'Reached',
+      'Closed Won',
+    ]);
+    expect(s.crm?.warnings.join(' ')).not.toMatch(/Stage order guessed/);
+  });
+
+  it("moves a dated table's stage columns", async () => {
+    const s = new ImportSession();
+    await s.choose([file('pipeline.csv', fixture('crm/dated-pipeline.csv'))]);
+    const before = s.plan?.stageColumns ?? [];
+    await s.moveStage(0, 1);
+    expect(s.plan?.stageColumns).toEqual([before[1], before[0], ...before.slice(2)]);
   });
 
   it('reorders and removes files', async () => {

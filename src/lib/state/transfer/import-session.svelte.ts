@@ -51,6 +51,8 @@ export class ImportSession {
 
   #controller: AbortController | null = null;
   #run = 0;
+  /** `status` layout: the status values of the stages, in the order last read (names may be edited). */
+  #statuses: string[] | null = null;
 
   /** The model "Open as new model" opens: the preview, accepted capacities applied, renamed. */
   get model(): Model | null {
@@ -119,6 +121,32 @@ export class ImportSession {
     await this.run();
   }
 
+  /**
+   * Moves stage k up (-1) or down (+1) in funnel order: its file (`joined`,
+   * which starts the corrections afresh), its date column (`dated`) or its
+   * status (`status`); a name the user gave moves with its stage.
+   */
+  async moveStage(k: number, by: -1 | 1): Promise<void> {
+    const crm = this.crm;
+    const to = k + by;
+    if (!crm || to < 0 || to >= crm.stages.length) return;
+    if (crm.plan.layout === 'joined') return this.move(k, by);
+    const swap = <T>(list: readonly T[]): T[] => {
+      const out = [...list];
+      [out[k], out[to]] = [out[to] as T, out[k] as T];
+      return out;
+    };
+    const names = this.choices.stages;
+    const stages = names
+      ? swap(Array.from({ length: crm.stages.length }, (_, i) => names[i]))
+      : undefined;
+    await this.correct(
+      crm.plan.layout === 'dated'
+        ? { stageColumns: swap(crm.plan.stageColumns), stages }
+        : { statusOrder: swap(this.#statuses ?? crm.stages.map((x) => x.name)), stages },
+    );
+  }
+
   /** Corrects how one CSV file is read (encoding, delimiter, header, a column's role or date format). */
   async correctFile(index: number, patch: CsvOptions): Promise<void> {
     const csv = [...(this.choices.csv ?? [])];
@@ -159,6 +187,7 @@ export class ImportSession {
   #reset(): void {
     this.#controller?.abort();
     this.#run++;
+    this.#statuses = null;
     this.choices = {};
     this.table = {};
     this.name = '';
@@ -252,6 +281,8 @@ export class ImportSession {
     if (!current()) return;
     this.crm = result;
     this.plan = result.plan;
+    if (result.plan.layout !== 'status') this.#statuses = null;
+    else if (!this.choices.stages) this.#statuses = result.stages.map((x) => x.name);
     this.accepted = result.capacity.map(() => false);
   }
 
