@@ -8,7 +8,12 @@ import {
   setAssumptionCell,
   setFunnelCell,
 } from '../../../src/lib/model/cell-edits';
-import { EditError, linkInserted, nextChoices, reconnectAround } from '../../../src/lib/model/edits';
+import {
+  EditError,
+  linkInserted,
+  nextChoices,
+  reconnectAround,
+} from '../../../src/lib/model/edits';
 import { blankStage } from '../../../src/lib/model/defaults';
 import { renameInFormula } from '../../../src/lib/model/rename';
 import { restoreModel } from '../../../src/lib/model/restore';
@@ -39,7 +44,9 @@ describe('funnel cell edits', () => {
   });
 
   it('refuses a "Feeds into" that would make a circle', () => {
-    expect(() => setFunnelCell(seed(), 3, 'next', 'Qualified accounts')).toThrow(/would make a circle/);
+    expect(() => setFunnelCell(seed(), 3, 'next', 'Qualified accounts')).toThrow(
+      /would make a circle/,
+    );
     expect(nextChoices(seed(), 3).map((s) => s.id)).toEqual([]);
     expect(nextChoices(seed(), 0).map((s) => s.id)).toEqual(['worked', 'meetings', 'won']);
   });
@@ -94,7 +101,10 @@ describe('funnel cell edits', () => {
 describe('stage insertion and deletion links', () => {
   it('links an inserted stage into the chain', () => {
     const m = seed();
-    const inserted = { ...m, stages: [...m.stages.slice(0, 2), blankStage('new' as StageId, 'New'), ...m.stages.slice(2)] };
+    const inserted = {
+      ...m,
+      stages: [...m.stages.slice(0, 2), blankStage('new' as StageId, 'New'), ...m.stages.slice(2)],
+    };
     const linked = linkInserted(inserted, 2);
     expect(linked.stages.map((s) => s.next)).toEqual(['worked', 'new', 'meetings', 'won', null]);
   });
@@ -117,8 +127,12 @@ describe('assumptions', () => {
   });
 
   it('renames whole names only, never in strings, functions or sheet names', () => {
-    expect(renameInFormula('=AEs*2+aes+AEs2+"AEs"+AEs(1)', 'AEs', 'reps')).toBe('=reps*2+reps+AEs2+"AEs"+AEs(1)');
-    expect(renameInFormula("=Funnel!C2+'Funnel'!C3+Funnel", 'Funnel', 'x')).toBe("=Funnel!C2+'Funnel'!C3+x");
+    expect(renameInFormula('=AEs*2+aes+AEs2+"AEs"+AEs(1)', 'AEs', 'reps')).toBe(
+      '=reps*2+reps+AEs2+"AEs"+AEs(1)',
+    );
+    expect(renameInFormula("=Funnel!C2+'Funnel'!C3+Funnel", 'Funnel', 'x')).toBe(
+      "=Funnel!C2+'Funnel'!C3+x",
+    );
     expect(renameInFormula('2000', 'AEs', 'x')).toBe('2000');
   });
 
