@@ -38,7 +38,8 @@ export class Workspace {
 
   readonly #compute: Compute;
   readonly #history = new History<Model>();
-  readonly #listeners = new Set<(model: Model, cause: ChangeCause) => void>();
+  // Not reactive state: a plain list of callbacks.
+  #listeners: ((model: Model, cause: ChangeCause) => void)[] = [];
 
   /**
    * @param compute where formulas are evaluated and the model analysed
@@ -64,8 +65,10 @@ export class Workspace {
    * @returns a function that stops the calls
    */
   subscribe(listener: (model: Model, cause: ChangeCause) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    this.#listeners = [...this.#listeners, listener];
+    return () => {
+      this.#listeners = this.#listeners.filter((l) => l !== listener);
+    };
   }
 
   #analyze(): void {
