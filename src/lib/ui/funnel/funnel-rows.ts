@@ -1,12 +1,12 @@
 import type { Constraint } from '../../analysis/constraint';
 import type { StageFlow } from '../../analysis/steady';
-import { nextChoices } from '../../model/edits';
 import { STAGE_FIELD_KIND, STAGE_FIELD_LABELS } from '../../model/fields';
 import { FUNNEL_COLUMNS, columnLetter } from '../../model/layout';
 import { STAGE_NUMBER_FIELDS, type Model, type StageNumberField } from '../../model/types';
 import type { ComputeResult } from '../../state/compute/protocol';
 import { formatCount, formatLoad } from '../format';
-import type { GridCell, GridColumn, GridRow } from '../grid/types';
+import { nextChoices } from '../../model/edits';
+import type { Choice, GridCell, GridColumn, GridRow } from '../grid/types';
 import { numberCell } from './cell-view';
 
 const HELP: Record<StageNumberField, string> = {
@@ -111,7 +111,10 @@ function computedCells(flow: StageFlow | undefined): GridCell[] {
  * The Funnel grid's rows from the model and its latest analysis. Cells whose
  * text changed since the analysis show their raw text until it catches up.
  */
-export function funnelRows(model: Model, result: ComputeResult | null): GridRow[] {
+export function funnelRows(
+  model: Pick<Model, 'stages' | 'currency'>,
+  result: ComputeResult | null,
+): GridRow[] {
   const computedRow = new Map(result?.model.stages.map((s, i) => [s.id, i]));
   const flowById = new Map(result?.analysis.flow.stages.map((f) => [f.id, f]));
   const constraint: Constraint | undefined = result?.analysis.constraint;
@@ -121,10 +124,7 @@ export function funnelRows(model: Model, result: ComputeResult | null): GridRow[
     const j = computedRow.get(stage.id);
     const was = j === undefined ? undefined : result?.model.stages[j];
     const evaluated = j === undefined ? undefined : result?.evaluated.stages[j];
-    const options = [
-      { value: '', label: '— end of funnel —' },
-      ...nextChoices(model, i).map((s) => ({ value: s.id, label: s.name })),
-    ];
+
     const next = stage.next === null ? '' : (nameOf.get(stage.next) ?? '');
     const cells: GridCell[] = [
       { display: stage.name, raw: stage.name },
@@ -133,7 +133,6 @@ export function funnelRows(model: Model, result: ComputeResult | null): GridRow[
         raw: stage.next ?? '',
         copy: next,
         placeholder: next === '',
-        options,
       },
       ...STAGE_NUMBER_FIELDS.map((f) => {
         const current = was?.[f] === stage[f] ? evaluated?.[f] : undefined;
@@ -159,4 +158,12 @@ export function funnelRows(model: Model, result: ComputeResult | null): GridRow[
       ...(isConstraint && { highlight: 'Constraint' }),
     };
   });
+}
+
+/** The "Feeds into" options of a stage: the end of the funnel, or any stage that makes no circle. */
+export function nextOptions(model: Model, row: number): Choice[] {
+  return [
+    { value: '', label: '— end of funnel —' },
+    ...nextChoices(model, row).map((s) => ({ value: s.id, label: s.name })),
+  ];
 }

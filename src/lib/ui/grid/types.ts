@@ -36,8 +36,6 @@ export interface GridCell {
   warning?: string;
   /** Emphasis for computed values (pileup > 0, overload). */
   tone?: 'alert' | 'strong';
-  /** Options of a `choice` cell: value and label. */
-  options?: { value: string; label: string }[];
 }
 
 /** One row of a {@link SheetGrid}. */
@@ -50,3 +48,12 @@ export interface GridRow {
   /** Marks the row (the constraint). */
   highlight?: string;
 }
+
+/** An option of a `choice` cell: the value committed and the label shown. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** The data attribute that names a grid's rows: `data-stage` (Funnel) or `data-assumption`. */
+export type RowAttr = 'stage' | 'assumption';
