@@ -120,7 +120,7 @@ export function funnelRows(
   const constraint: Constraint | undefined = result?.analysis.constraint;
   const blocked = (result?.analysis.issues.length ?? 0) > 0;
   const nameOf = new Map(model.stages.map((s) => [s.id, s.name]));
-  return model.stages.map((stage, i) => {
+  return model.stages.map((stage) => {
     const j = computedRow.get(stage.id);
     const was = j === undefined ? undefined : result?.model.stages[j];
     const evaluated = j === undefined ? undefined : result?.evaluated.stages[j];

@@ -1,3 +1,6 @@
+import { fileNameFor, modelFileText } from '../io/model-file';
+import type { Model } from '../model/types';
+
 /**
  * Saves data as a file through the browser's download (a Blob and an
  * `<a download>`), nothing sent anywhere.
@@ -23,4 +26,12 @@ export function download(
   link.remove();
   // The download has started by the next minute; the URL is no longer needed.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Saves the model as its format-1 JSON file (nothing leaves the machine): the
+ * way out when storage is full or missing.
+ */
+export function downloadModel(model: Model): void {
+  download(fileNameFor(model, 'json'), modelFileText(model), 'application/json');
 }
