@@ -11,12 +11,12 @@ import { printable } from './io';
 
 /** The overall usage: every command on one line each. */
 export function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => usageLine(c).length));
   return [
     'Usage: bottleneck <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${usageLine(c).padEnd(width)}  ${c.summary}`),
+    // Usage lines are long (import-crm's most of all): each gets its own line, the summary below it.
+    ...COMMANDS.flatMap((c) => [`  ${usageLine(c)}`, `      ${c.summary}`]),
     '',
     'Run "bottleneck <command> --help" for a command\'s options.',
     `Exit codes: ${EXIT.ok} success, ${EXIT.input} bad input (file, model, cell), ${EXIT.usage} usage.`,
