@@ -34,9 +34,21 @@ export default defineConfig({
             purpose: 'maskable',
           },
         ],
+        // Shown by the browser's install dialog; also the README's picture.
+        screenshots: [
+          {
+            src: 'screenshot.png',
+            sizes: '1360x860',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'The constraint, the flow and the funnel grid',
+          },
+        ],
       },
       workbox: {
         globPatterns: ['client/**/*.{js,css,html,svg,png,ico,webmanifest,json}'],
+        // The screenshot is for the install dialog and the README, not for working offline.
+        globIgnores: ['client/screenshot.png'],
         // The formula engine's chunk is large; it must be precached all the same.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         cleanupOutdatedCaches: true,

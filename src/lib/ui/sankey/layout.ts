@@ -99,8 +99,6 @@ export function layoutSankey(input: SankeyInput): SankeyLayout {
     .nodeSort((a, b) => compareKeys(a.order, b.order))
     .nodeWidth(GEOMETRY.nodeWidth)
     .nodePadding(frame.padding)
-    // No relaxation passes: `settle` below places every column's nodes itself.
-    .iterations(0)
     .extent([
       [frame.left, GEOMETRY.margin + LABEL_ROOM.stage],
       [
