@@ -1,5 +1,7 @@
 import { analyze, type Analysis } from '../lib/analysis/analyze';
+import type { Constraint } from '../lib/analysis/constraint';
 import type { CellIssue } from '../lib/analysis/inputs';
+import type { StageFlow, SteadyState } from '../lib/analysis/steady';
 import { evaluateModel } from '../lib/engine/engine';
 import { describeProblem } from '../lib/model/errors';
 import type { Model } from '../lib/model/types';
@@ -9,28 +11,18 @@ import { summarize } from './summary';
 
 /**
  * `bottleneck analyze FILE --json`: the steady state as PRODUCT.md "The
- * command line" specifies it. JSON has no Infinity, so `load` and
+ * command line" specifies it, its fields those of {@link SteadyState} and
+ * {@link StageFlow} (documented there). JSON has no Infinity, so `load` and
  * `capacity_out` are `null` where they are not finite numbers.
  */
 export interface AnalyzeJson {
-  constraint: { kind: 'stage' | 'market' | 'tie'; stages: string[] };
-  /** Per period: items out of the final stages, and Σ out × (value − variable_cost). */
-  throughput: { units: number; money: number };
-  /** Σ cost_per_period, money per period. */
+  constraint: { kind: Constraint['kind']; stages: string[] };
+  /** Per period: {@link SteadyState.units} and {@link SteadyState.money}. */
+  throughput: Pick<SteadyState, 'units' | 'money'>;
+  /** {@link SteadyState.operatingExpense}. */
   operating_expense: number;
-  /** In grid order; flows in items per period. */
-  stages: {
-    id: string;
-    inflow: number;
-    processed: number;
-    pileup: number;
-    out: number;
-    lost: number;
-    /** inflow ÷ capacity; null when capacity is unlimited, or 0 with items arriving (then capacity_out is 0). */
-    load: number | null;
-    /** capacity × every conversion to the end, in output units; null when capacity is unlimited. */
-    capacity_out: number | null;
-  }[];
+  /** In grid order. */
+  stages: StageFlow[];
 }
 
 const finiteOrNull = (x: number | null): number | null =>

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describeLoop, loopFactor, type GrowthMode } from '../lib/analysis/loop';
-import { simulate, type Simulation } from '../lib/analysis/simulate';
+import { simulate, type SimPeriod, type Simulation } from '../lib/analysis/simulate';
 import { neutralizeCell } from '../lib/io/injection';
 import { setLoopEnabled } from '../lib/model/growth-edits';
 import { LIMITS } from '../lib/model/limits';
@@ -10,33 +10,15 @@ import { UsageError, type Command } from './command';
 import { printable, readModelFile, toJson } from './io';
 
 /**
- * `bottleneck simulate FILE --json`: PRODUCT.md "The command line". Counts
- * are items (customers) in the period, money per period; `queues` is each
- * stage's queue at the end of the period, by stage id.
+ * `bottleneck simulate FILE --json`: PRODUCT.md "The command line". The
+ * fields are those of {@link Simulation} and {@link SimPeriod} (documented
+ * there), without the split of `won` into outbound and referred.
  */
-export interface SimulateJson {
-  mode: GrowthMode;
-  horizon: number;
-  /** K = referrals × the yield from the entry stage to the end (0 without an entry stage). */
-  loop_factor: number;
-  /** The first period in which referrals bring more customers than outbound (pull only), or null. */
-  crossover: number | null;
-  periods: {
-    t: number;
-    won: number;
-    customers: number;
-    active: number;
-    queues: Record<string, number>;
-    throughput_money: number;
-    inventory_money: number;
-    operating_expense: number;
-    /** T ÷ OE; null when operating expense is 0. */
-    t_over_oe: number | null;
-    /** Throughput money − operating expense. */
-    net: number;
-    /** Referred leads entering the loop's entry stage (0 in push). */
-    referred_leads: number;
-  }[];
+export interface SimulateJson extends Pick<
+  Simulation,
+  'mode' | 'horizon' | 'loop_factor' | 'crossover'
+> {
+  periods: Omit<SimPeriod, 'won_outbound' | 'won_referred'>[];
 }
 
 /** A simulation in the command line's JSON shape. */

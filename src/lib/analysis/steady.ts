@@ -1,21 +1,25 @@
 import type { StageId } from '../model/types';
 import type { FlowInputs, StageInputs } from './inputs';
 
-/**
- * One stage in the steady state (items per period, PRODUCT.md "Steady state").
- * `load` is inflow ÷ capacity (`null` when capacity is unlimited; `Infinity`
- * when capacity is 0 and items arrive); `capacity_out` is the capacity in
- * output units: capacity × every conversion from this stage to the end
- * (`null` when unlimited).
- */
+/** One stage in the steady state, in items per period (PRODUCT.md "Steady state"). */
 export interface StageFlow {
   id: StageId;
+  /** Items arriving: arrivals (+ referred leads in pull) + Σ out of the feeders. */
   inflow: number;
+  /** min(inflow, capacity). */
   processed: number;
+  /** inflow − processed: items that queue up each period. */
   pileup: number;
+  /** processed × conversion: sent to the next stage, or throughput at a final stage. */
   out: number;
+  /** processed − out: the drop-off. */
   lost: number;
+  /** inflow ÷ capacity; `null` when capacity is unlimited, `Infinity` when it is 0 and items arrive. */
   load: number | null;
+  /**
+   * Capacity in output units: capacity × every conversion from this stage to
+   * the end; `null` when unlimited (or not asked for: see `steadyState`).
+   */
   capacity_out: number | null;
 }
 

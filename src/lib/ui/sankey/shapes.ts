@@ -1,3 +1,4 @@
+import type { StageFlow } from '../../analysis/steady';
 import type { StageId } from '../../model/types';
 
 /*
@@ -6,15 +7,8 @@ import type { StageId } from '../../model/types';
  * tested in Node and the SVG exported as it is.
  */
 
-/** A stage's steady-state numbers (items per period; load = inflow ÷ capacity, null = unlimited). */
-export interface StageNumbers {
-  inflow: number;
-  processed: number;
-  pileup: number;
-  out: number;
-  lost: number;
-  load: number | null;
-}
+/** A stage's steady-state numbers, as {@link StageFlow} documents them. */
+export type StageNumbers = Omit<StageFlow, 'id' | 'capacity_out'>;
 
 /** A line of label text with its baseline. */
 export interface LabelLine {
