@@ -5,13 +5,7 @@ import type { Model } from '../model/types';
 import { detectDelimiter } from './csv/detect';
 import { parseRows } from './csv/rows';
 import { fail, formatCount, guardedSync } from './errors';
-import {
-  columnsFromHeader,
-  guessColumns,
-  isHeaderRow,
-  type TableColumn,
-  type TableColumnChoice,
-} from './sheet/headers';
+import { readColumns, type TableColumn, type TableColumnChoice } from './sheet/headers';
 import { tableToStages } from './sheet/table';
 
 /** The most text a paste is read from, in characters (a funnel table is a few KB). */
@@ -42,18 +36,7 @@ export interface PasteResult {
  * @throws ImportError or ModelError when the rows are not a table of stages
  */
 export function rowsToModel(rows: string[][], options: PasteOptions, file: string): PasteResult {
-  const header = options.header ?? isHeaderRow(rows[0] ?? []);
-  const data = header ? rows.slice(1) : rows;
-  const columns = options.columns
-    ? options.columns.map((column, index) => ({
-        index,
-        header: header ? (rows[0]?.[index] ?? null) : null,
-        column,
-        reason: 'chosen by you',
-      }))
-    : header
-      ? columnsFromHeader(rows[0] ?? [])
-      : guessColumns(data);
+  const { header, data, columns } = readColumns(rows, options);
   const { stages, warnings } = tableToStages(data, columns, file);
   const base = options.base ?? emptyModel();
   const entry = stages.some((s) => s.id === base.loop.entry) ? base.loop.entry : null;

@@ -1,5 +1,4 @@
-import type { Assumption, Model } from '../model/types';
-import { LIMITS } from '../model/limits';
+import type { Model } from '../model/types';
 import { restoreModel } from '../model/restore';
 import { serializeModel } from '../model/serialize';
 import { decodeAll } from './csv/decode';
@@ -9,24 +8,13 @@ import { fail, formatBytes, guardedSync } from './errors';
 import { restoreCell } from './injection';
 import { rowsToModel, type PasteOptions, type PasteResult } from './paste';
 import { CSV_ASSUMPTIONS_MARK } from './sheet-export';
+import { tableToAssumptions } from './sheet/table';
 
 /** The largest grid CSV read, in bytes (a 500-stage grid is well under 1 MB). */
 export const MAX_GRID_BYTES = 4 * 1024 * 1024;
 
 /** A grid CSV read back: the model and the same details a paste gives. */
 export type GridImport = PasteResult;
-
-/** Rows of the assumptions table (after its header) as assumptions. */
-function assumptionsOf(rows: string[][]): Assumption[] {
-  return rows
-    .filter((r) => (r[0] ?? '').trim() !== '')
-    .slice(0, LIMITS.assumptions)
-    .map((r) => ({
-      name: (r[0] ?? '').trim().slice(0, LIMITS.name),
-      value: (r[1] ?? '').trim().slice(0, LIMITS.cellText),
-      note: (r[2] ?? '').slice(0, LIMITS.note),
-    }));
-}
 
 /**
  * Reads a grid CSV (as {@link gridToCsv} writes it, or any CSV table of
@@ -65,7 +53,7 @@ export function importGridCsv(
     if (mark < 0) return result;
     const withAssumptions: Model = {
       ...result.model,
-      assumptions: assumptionsOf(rows.slice(mark + 1)),
+      assumptions: tableToAssumptions(rows.slice(mark + 1)),
     };
     return { ...result, model: restoreModel(serializeModel(withAssumptions)) };
   });

@@ -11,8 +11,8 @@ import { fail, formatBytes, formatCount, guarded } from './errors';
 import type { PasteOptions } from './paste';
 import type { GridImport } from './sheet-import';
 import { FUNNEL_HEADERS } from './sheet/grid';
-import { columnsFromHeader, guessColumns, isHeaderRow, type TableColumn } from './sheet/headers';
-import { tableToStages } from './sheet/table';
+import { readColumns, type TableColumn } from './sheet/headers';
+import { tableToAssumptions, tableToStages } from './sheet/table';
 import { fromWorkbookCell, labelFromWorkbookCell } from './xlsx-cells';
 import { loadExcelJs, SETTINGS_LABELS, SETTINGS_SHEET } from './xlsx-load';
 
@@ -157,12 +157,10 @@ export function importXlsx(
       );
     }
     const warnings: string[] = [];
-    const headerRow = rowsOf(funnel, (c) => labelFromWorkbookCell(c.value))[0] ?? [];
-    const header = options.header ?? isHeaderRow(headerRow);
     const labels = rowsOf(funnel, (c) => labelFromWorkbookCell(c.value));
-    const data = header ? labels.slice(1) : labels;
-    const columns = header ? columnsFromHeader(headerRow) : guessColumns(data);
-    const kinds = options.columns ?? columns.map((c) => c.column);
+    const headerRow = labels[0] ?? [];
+    const { header, columns } = readColumns(labels, options);
+    const kinds = columns.map((c) => c.column);
     // Formulas keep their meaning only in the Funnel sheet's own layout (A Stage, B Feeds into, C…).
     const ownLayout = FUNNEL_HEADERS.every((h, i) => headerRow[i]?.trim() === h);
     if (!ownLayout) {
@@ -180,11 +178,7 @@ export function importXlsx(
             ownLayout,
           ),
     );
-    const table = tableToStages(
-      header ? cells.slice(1) : cells,
-      kinds.map((column, index) => ({ index, header: null, column, reason: '' })),
-      file,
-    );
+    const table = tableToStages(header ? cells.slice(1) : cells, columns, file);
     const base = withSettings(options.base ?? emptyModel(), wb);
     const model: Model = {
       ...base,
@@ -197,14 +191,7 @@ export function importXlsx(
     return {
       model: restoreModel(serializeModel(model)),
       header,
-      columns: options.columns
-        ? kinds.map((column, index) => ({
-            index,
-            header: headerRow[index] ?? null,
-            column,
-            reason: 'chosen by you',
-          }))
-        : columns,
+      columns,
       warnings: [...warnings, ...table.warnings],
     };
   });
@@ -214,17 +201,11 @@ function assumptionsOf(wb: ExcelJS.Workbook, base: Model, warnings: string[]): A
   const sheet = wb.getWorksheet(SHEETS.assumptions);
   if (!sheet) return base.assumptions;
   const warn = (what: string) => warnings.push(`${sheet.name}: a value holds ${what}.`);
-  return rowsOf(sheet, (c, i) =>
-    i === 1 ? fromWorkbookCell(c.value, c.numFmt, warn) : labelFromWorkbookCell(c.value),
-  )
-    .slice(HEADER_ROWS)
-    .filter((r) => (r[0] ?? '').trim() !== '')
-    .slice(0, LIMITS.assumptions)
-    .map((r) => ({
-      name: (r[0] ?? '').trim().slice(0, LIMITS.name),
-      value: (r[1] ?? '').trim().slice(0, LIMITS.cellText),
-      note: (r[2] ?? '').slice(0, LIMITS.note),
-    }));
+  return tableToAssumptions(
+    rowsOf(sheet, (c, i) =>
+      i === 1 ? fromWorkbookCell(c.value, c.numFmt, warn) : labelFromWorkbookCell(c.value),
+    ).slice(HEADER_ROWS),
+  );
 }
 
 function loopOf(wb: ExcelJS.Workbook, base: Model, warnings: string[]): Loop {

@@ -209,6 +209,27 @@ describe('grid XLSX', () => {
     expect((await importXlsx(bytes)).model).toEqual(m);
   });
 
+  it('reads corrected columns and header the way a grid CSV does', async () => {
+    const m = EXAMPLES.find((e) => e.id === 'reference')!.model();
+    const flow = analyzeModel(m).flow;
+    const columns = ['name', 'ignore', 'arrivals', 'capacity'] as const;
+    for (const header of [true, false]) {
+      const options = { header, columns: [...columns] };
+      const fromXlsx = await importXlsx(await gridToXlsx(m, flow), options);
+      const fromCsv = importGridCsv(gridToCsv(m, flow), options);
+      expect(fromXlsx.columns).toEqual(fromCsv.columns);
+      expect(fromXlsx.columns[0]).toEqual({
+        index: 0,
+        header: header ? 'Stage' : null,
+        column: 'name',
+        reason: 'chosen by you',
+      });
+      expect(fromXlsx.model.stages.map((s) => [s.name, s.arrivals, s.capacity])).toEqual(
+        fromCsv.model.stages.map((s) => [s.name, s.arrivals, s.capacity]),
+      );
+    }
+  });
+
   it('keeps number literals as typed where a number format can show them', async () => {
     const typed = ['35%', '12.5%', '$12,000', '1,500', '-€40', '$12.50', '0.25'];
     const m = model(typed.map((v, i) => ({ id: `s${i}`, value: v })));

@@ -171,3 +171,37 @@ export function guessColumns(rows: readonly string[][]): TableColumnChoice[] {
   }
   return choices;
 }
+
+/** A table's rows split into header and data, and what each column is. */
+export interface ReadColumns {
+  /** Whether the first row is a header. */
+  header: boolean;
+  /** The rows after the header (all of them without one). */
+  data: string[][];
+  columns: TableColumnChoice[];
+}
+
+/**
+ * What each column of a table is: as the user chose (`columns`, by
+ * position), else from the header row (detected, or as `header` says), else
+ * guessed from the data. The one reading behind pasted tables, grid CSVs and
+ * workbooks.
+ */
+export function readColumns(
+  rows: string[][],
+  corrections: { header?: boolean; columns?: readonly TableColumn[] },
+): ReadColumns {
+  const header = corrections.header ?? isHeaderRow(rows[0] ?? []);
+  const data = header ? rows.slice(1) : rows;
+  const columns = corrections.columns
+    ? corrections.columns.map((column, index) => ({
+        index,
+        header: header ? (rows[0]?.[index] ?? null) : null,
+        column,
+        reason: 'chosen by you',
+      }))
+    : header
+      ? columnsFromHeader(rows[0] ?? [])
+      : guessColumns(data);
+  return { header, data, columns };
+}

@@ -1,7 +1,7 @@
 import { findCycle } from '../../model/graph';
 import { LIMITS } from '../../model/limits';
 import { isBlank, isFormula, parseNumberLiteral } from '../../model/number';
-import { STAGE_NUMBER_FIELDS, type Stage, type StageId } from '../../model/types';
+import { STAGE_NUMBER_FIELDS, type Assumption, type Stage, type StageId } from '../../model/types';
 import { STAGE_FIELD_LABELS } from '../../model/fields';
 import { fail, formatCount } from '../errors';
 import { uniqueStageId } from '../../model/defaults';
@@ -134,4 +134,21 @@ export function tableToStages(
   else linkByName(stages, nextNames, warnings);
   if (at('volume') !== undefined) applyVolumes(stages, volumes, volumeTexts, warnings);
   return { stages, warnings };
+}
+
+/**
+ * Rows of an assumptions table (Name, Value, Note; no header) as
+ * assumptions, as a grid CSV or a workbook's Assumptions sheet holds them:
+ * rows without a name are skipped, the rest kept up to the model's limit,
+ * each text cut to its field's length.
+ */
+export function tableToAssumptions(rows: readonly string[][]): Assumption[] {
+  return rows
+    .filter((r) => (r[0] ?? '').trim() !== '')
+    .slice(0, LIMITS.assumptions)
+    .map((r) => ({
+      name: (r[0] ?? '').trim().slice(0, LIMITS.name),
+      value: (r[1] ?? '').trim().slice(0, LIMITS.cellText),
+      note: (r[2] ?? '').slice(0, LIMITS.note),
+    }));
 }
