@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/* Helpers of the library, share-link and offline browser tests. */
+/* What the browser tests do to the app: find cells and the summary, type, wait for saves and analyses. */
 
 /** The constraint summary: present once the app has opened a model and analysed it. */
 export const SUMMARY = '[role="status"][aria-label="Constraint"]';

@@ -1,12 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { analysed, cell, SUMMARY, typeInto } from './app-helpers';
 import { screenshot, useApp } from './browser';
 
 const app = useApp();
 
-const SUMMARY = '[role="status"][aria-label="Constraint"]';
-const cell = (page: Page, stage: string, field: string) =>
-  page.locator(`table[aria-label="Funnel"] td[data-stage="${stage}"][data-field="${field}"]`);
 const summaryText = (page: Page) => page.locator(SUMMARY).innerText();
 const constraintNodes = (page: Page) =>
   page
@@ -16,7 +14,7 @@ const constraintNodes = (page: Page) =>
 /** Opens the app and waits for the first analysis. */
 async function openApp(): Promise<Page> {
   const page = await app.open('', { ready: SUMMARY });
-  await expect.poll(() => summaryText(page), { timeout: 15_000 }).toMatch(/The constraint is/);
+  await analysed(page);
   return page;
 }
 
@@ -24,13 +22,6 @@ async function openApp(): Promise<Page> {
 async function openExample(page: Page, title: RegExp): Promise<void> {
   await page.getByRole('button', { name: /Examples/ }).click();
   await page.getByRole('menuitem', { name: title }).click();
-}
-
-/** Types into a cell the way a user does: select it, type, Enter. */
-async function typeInto(page: Page, stage: string, field: string, text: string): Promise<void> {
-  await cell(page, stage, field).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
 }
 
 describe('the funnel grid, Sankey and constraint summary', () => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { screenshot, useApp } from './browser';
-import { analysed, cell, SUMMARY } from './library-helpers';
+import { analysed, cell, SUMMARY } from './app-helpers';
 
 const app = useApp();
 

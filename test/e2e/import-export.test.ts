@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { screenshot, useApp } from './browser';
-import { analysed, cell, modelName, savedModels } from './library-helpers';
+import { analysed, cell, modelName, savedModels } from './app-helpers';
 
 // The Import dialog, the Export menu, paste into an empty model and files
 // dropped on the window, in the built app (issue 5).

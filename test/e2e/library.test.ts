@@ -11,7 +11,7 @@ import {
   saveStatus,
   SUMMARY,
   typeInto,
-} from './library-helpers';
+} from './app-helpers';
 
 // Keeping and sharing models in the built app: every edit saved in
 // IndexedDB, share links, two tabs, and no IndexedDB at all.

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { screenshot, useApp } from './browser';
-import { analysed, cell, saved, SUMMARY, typeInto } from './library-helpers';
+import { analysed, cell, saved, SUMMARY, typeInto } from './app-helpers';
 
 // Offline after one visit: the service worker precaches the whole built app
 // (HTML, JS, CSS, the formula engine's worker), so with the network off the
