@@ -68,10 +68,11 @@ export function timeScale(horizon: number, plot: Plot): ScaleLinear<number, numb
     .range([plot.left, plot.right]);
 }
 
-/** Whole-period ticks on the time axis, about `count` of them. */
-export function timeTicks(x: ScaleLinear<number, number>, count: number): Tick[] {
+/** Whole-period ticks on the time axis, about one per 60 px of its width (at least 2). */
+export function timeTicks(x: ScaleLinear<number, number>): Tick[] {
+  const [left = 0, right = 0] = x.range();
   return x
-    .ticks(count)
+    .ticks(Math.max(2, Math.floor((right - left) / 60)))
     .filter((t) => Number.isInteger(t))
     .map((t) => ({ at: x(t), label: String(t) }));
 }

@@ -167,7 +167,7 @@ export function growthGeometry(
     height,
     plot,
     lines,
-    xTicks: timeTicks(x, Math.max(2, Math.floor((plot.right - plot.left) / 60))),
+    xTicks: timeTicks(x),
     yTicks: ticks,
     xLabel: `${periodName(period)}s`,
     yLabel: measureLabel(measure, period, currency),

@@ -139,7 +139,7 @@ export function pileupGeometry(sim: Simulation, options: PileupOptions): PileupG
     more: queued.slice(MAX_QUEUE_LINES).map((s) => s.name),
     queueTicks: q.ticks,
     moneyTicks: m.ticks,
-    xTicks: timeTicks(x, Math.max(2, Math.floor((right - MARGIN.left) / 60))),
+    xTicks: timeTicks(x),
     money: { d, area },
     inventory: money.some((x) => x > 0),
     xLabel: `${periodName(period)}s`,
