@@ -61,20 +61,29 @@ export function periodName(period: Period): string {
   return period[0]?.toUpperCase() + period.slice(1);
 }
 
-/** The time axis: periods 1…horizon (at least 1…2, so one period still has a width). */
-export function timeScale(horizon: number, plot: Plot): ScaleLinear<number, number> {
-  return scaleLinear()
-    .domain([1, Math.max(2, horizon)])
-    .range([plot.left, plot.right]);
+/** A time axis: where each period is drawn, its ticks and its name. */
+export interface TimeScale {
+  /** Period number (1…horizon) → x in px. */
+  x: ScaleLinear<number, number>;
+  /** Whole periods, about one per 60 px of the plot's width (at least 2). */
+  ticks: Tick[];
+  /** The axis name: "Months", "Weeks", …. */
+  label: string;
 }
 
-/** Whole-period ticks on the time axis, about one per 60 px of its width (at least 2). */
-export function timeTicks(x: ScaleLinear<number, number>): Tick[] {
-  const [left = 0, right = 0] = x.range();
-  return x
-    .ticks(Math.max(2, Math.floor((right - left) / 60)))
+/**
+ * The time axis across `plot`: periods 1…horizon (at least 1…2, so one
+ * period still has a width), with its ticks and name.
+ */
+export function timeAxis(horizon: number, plot: Plot, period: Period): TimeScale {
+  const x = scaleLinear()
+    .domain([1, Math.max(2, horizon)])
+    .range([plot.left, plot.right]);
+  const ticks = x
+    .ticks(Math.max(2, Math.floor((plot.right - plot.left) / 60)))
     .filter((t) => Number.isInteger(t))
     .map((t) => ({ at: x(t), label: String(t) }));
+  return { x, ticks, label: `${periodName(period)}s` };
 }
 
 /**

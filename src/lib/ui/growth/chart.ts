@@ -3,15 +3,7 @@ import type { GrowthMode } from '../../analysis/loop';
 import type { SimPeriod, Simulation } from '../../analysis/simulate';
 import type { Period } from '../../model/types';
 import { formatCount, formatMoney } from '../format';
-import {
-  periodName,
-  timeScale,
-  timeTicks,
-  valueScale,
-  type Plot,
-  type Tick,
-  type Unit,
-} from './axes';
+import { timeAxis, valueScale, type Plot, type Tick, type Unit } from './axes';
 
 /** What the growth chart draws over time. */
 export type GrowthMeasure = 'customers' | 'active' | 'throughput_money';
@@ -124,7 +116,7 @@ export function growthGeometry(
     bottom: Math.max(MARGIN.top + 1, height - MARGIN.bottom),
   };
   const horizon = Math.max(push.periods.length, pull.periods.length);
-  const x = timeScale(horizon, plot);
+  const { x, ticks: xTicks, label: xLabel } = timeAxis(horizon, plot, period);
   const all = [...push.periods, ...pull.periods].map((p) => valueOf(p, measure));
   const max = all.reduce((m, v) => (Number.isFinite(v) && v > m ? v : m), 0);
   const { y, ticks } = valueScale(max, plot, unitOf(measure, currency));
@@ -167,9 +159,9 @@ export function growthGeometry(
     height,
     plot,
     lines,
-    xTicks: timeTicks(x),
+    xTicks,
     yTicks: ticks,
-    xLabel: `${periodName(period)}s`,
+    xLabel,
     yLabel: measureLabel(measure, period, currency),
     crossover: pull.crossover === null ? null : { t: pull.crossover, x: x(pull.crossover) },
     points,

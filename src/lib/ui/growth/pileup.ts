@@ -1,15 +1,7 @@
 import { line } from 'd3-shape';
 import type { SimPeriod, Simulation } from '../../analysis/simulate';
 import type { Period, Stage, StageId } from '../../model/types';
-import {
-  periodName,
-  timeScale,
-  timeTicks,
-  valueScale,
-  type Plot,
-  type Tick,
-  type Unit,
-} from './axes';
+import { timeAxis, valueScale, type Plot, type Tick, type Unit } from './axes';
 
 /** Queues drawn as lines at most; the rest are named below the chart. */
 export const MAX_QUEUE_LINES = 5;
@@ -94,7 +86,7 @@ export function pileupGeometry(sim: Simulation, options: PileupOptions): PileupG
     top: queuePlot.bottom + GAP,
     bottom: queuePlot.bottom + GAP + inner * (1 - QUEUE_SHARE),
   };
-  const x = timeScale(sim.periods.length, queuePlot);
+  const { x, ticks: xTicks, label: xLabel } = timeAxis(sim.periods.length, queuePlot, period);
   const peak = (id: StageId) => Math.max(0, ...sim.periods.map((p) => p.queues[id] ?? 0));
   const queued = stages
     .map((s) => ({ ...s, peak: peak(s.id), constraint: constraint.includes(s.id) }))
@@ -139,10 +131,10 @@ export function pileupGeometry(sim: Simulation, options: PileupOptions): PileupG
     more: queued.slice(MAX_QUEUE_LINES).map((s) => s.name),
     queueTicks: q.ticks,
     moneyTicks: m.ticks,
-    xTicks: timeTicks(x),
+    xTicks,
     money: { d, area },
     inventory: money.some((x) => x > 0),
-    xLabel: `${periodName(period)}s`,
+    xLabel,
     queueLabel: 'Queue (items)',
     moneyLabel: `Inventory (${currency})`,
   };
