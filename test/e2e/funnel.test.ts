@@ -123,6 +123,23 @@ describe('the funnel grid, Sankey and constraint summary', () => {
     await expect.poll(() => summaryText(page)).toMatch(/The constraint is Qualified accounts/);
   });
 
+  test('a formula copied one row down reads the row below, like a spreadsheet', async () => {
+    const page = await openApp();
+    await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await typeInto(page, 'worked', 'arrivals', '=C2*0.1');
+    await expect.poll(() => cell(page, 'worked', 'arrivals').innerText()).toBe('200');
+    await cell(page, 'worked', 'arrivals').click();
+    await page.keyboard.press('Control+C');
+    await cell(page, 'meetings', 'arrivals').click();
+    await page.keyboard.press('Control+V');
+    // C3 is Worked by AEs' arrivals (200): the pasted formula points one row lower.
+    await expect.poll(() => cell(page, 'meetings', 'arrivals').innerText()).toBe('20');
+    await page.keyboard.press('F2');
+    expect(await page.getByRole('textbox', { name: /Arrivals, row 4/ }).inputValue()).toBe(
+      '=C3*0.1',
+    );
+  });
+
   test('undo and redo every edit, by button and keyboard', async () => {
     const page = await openApp();
     await typeInto(page, 'accounts', 'arrivals', '3000');

@@ -3,6 +3,7 @@ import { EditError, setAssumptionField, setStageCell, setStageName, setStageNext
 import { ASSUMPTION_COLUMNS, FUNNEL_COLUMNS, type FunnelColumn } from './layout';
 import { LIMITS } from './limits';
 import { renameAssumption } from './rename';
+import { shiftReferences } from './shift';
 import type { Model, StageId } from './types';
 
 /*
@@ -147,8 +148,9 @@ export function clearFunnel(
 }
 
 /**
- * Fills the top row of a rectangle down through the rest (Ctrl+D). Formulas
- * are copied as written, not shifted.
+ * Fills the top row of a rectangle down through the rest (Ctrl+D), as a
+ * spreadsheet does: a formula's relative references move with the row
+ * (`=C2*2` filled into row 4 reads `=C4*2`; see {@link shiftReferences}).
  */
 export function fillDownFunnel(
   model: Model,
@@ -164,7 +166,7 @@ export function fillDownFunnel(
     const text = col === 'next' ? (top.next ?? '') : top[col];
     for (let r = rows[0] + 1; r <= rows[1]; r++) {
       if (next.stages[r] && !(col === 'next' && next.stages[r]?.id === top.next)) {
-        next = setFunnelCell(next, r, col, text);
+        next = setFunnelCell(next, r, col, shiftReferences(text, r - rows[0], 0));
       }
     }
   }

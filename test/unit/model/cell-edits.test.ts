@@ -96,6 +96,16 @@ describe('funnel cell edits', () => {
       ['10%', '=AEs*50'],
     ]);
   });
+
+  it('fill-down moves a formula’s relative references with the row', () => {
+    const m = setFunnelCell(seed(), 1, 'arrivals', '=C2*0.5+$C$2');
+    const filled = fillDownFunnel(m, [1, 3], [2, 2]);
+    expect(filled.stages.slice(1).map((s) => s.arrivals)).toEqual([
+      '=C2*0.5+$C$2',
+      '=C3*0.5+$C$2',
+      '=C4*0.5+$C$2',
+    ]);
+  });
 });
 
 describe('stage insertion and deletion links', () => {

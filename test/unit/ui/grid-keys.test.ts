@@ -85,9 +85,20 @@ describe('tab-separated clipboard text', () => {
   });
 
   it('pastes back the raw cells (formulas) of this app’s own last copy', () => {
-    const text = copyBlock([['200']], [['=AEs*50']]);
-    expect(pasteBlock(text)).toEqual([['=AEs*50']]);
-    expect(pasteBlock(`${text}\r\n`)).toEqual([['=AEs*50']]);
-    expect(pasteBlock('300')).toEqual([['300']]);
+    const text = copyBlock([['200']], [['=AEs*50']], { row: 1, col: 4 });
+    expect(pasteBlock(text, { row: 1, col: 4 })).toEqual([['=AEs*50']]);
+    expect(pasteBlock(`${text}\r\n`, { row: 3, col: 4 })).toEqual([['=AEs*50']]);
+    expect(pasteBlock('300', { row: 1, col: 4 })).toEqual([['300']]);
+  });
+
+  it('moves a copied formula’s relative references as far as the block moved', () => {
+    const text = copyBlock([['800', '2,000']], [['=C2*0.4', '=$C$2']], { row: 1, col: 4 });
+    expect(pasteBlock(text, { row: 3, col: 4 })).toEqual([['=C4*0.4', '=$C$2']]);
+    expect(pasteBlock(text, { row: 1, col: 5 })).toEqual([['=D2*0.4', '=$C$2']]);
+  });
+
+  it('pastes a cut block’s formulas as written', () => {
+    const text = copyBlock([['800']], [['=C2*0.4']], null);
+    expect(pasteBlock(text, { row: 3, col: 4 })).toEqual([['=C2*0.4']]);
   });
 });
