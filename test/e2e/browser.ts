@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -82,7 +82,8 @@ export interface AppHarness {
  * (1280×800, en-US, UTC, reduced motion). After each test it fails the test
  * on unexpected problems (see {@link AppHarness.problems}); any dialog is one,
  * since the app never opens them unasked (an `alert` means injected script
- * ran). A failed test leaves a `failed-<file>-<test>.png` screenshot per tab.
+ * ran). A failed test leaves a `failed-<file>-<test>.png` screenshot per tab;
+ * a passing one removes those an earlier failure left.
  */
 export function useApp(): AppHarness {
   const baseURL = inject('baseURL');
@@ -127,12 +128,18 @@ export function useApp(): AppHarness {
     context = undefined;
     if (!current) return;
     try {
+      const name = slug(`failed ${basename(task.file.name, '.test.ts')} ${task.name}`);
       if (task.result?.state === 'fail') {
-        const name = slug(`failed ${basename(task.file.name, '.test.ts')} ${task.name}`);
         const pages = current.pages();
         for (const [i, page] of pages.entries()) {
           await screenshot(page, pages.length > 1 ? `${name}-${i + 1}` : name);
         }
+      } else {
+        // A pass clears what an earlier failure of this test left behind.
+        const stale = (await readdir(SCREENSHOTS).catch(() => [])).filter((f) =>
+          new RegExp(`^${name}(-\\d+)?\\.png$`).test(f),
+        );
+        await Promise.all(stale.map((f) => rm(`${SCREENSHOTS}${f}`)));
       }
       const unexpected = problems.filter((text) => !allowed.some((re) => re.test(text)));
       if (unexpected.length > 0) {
