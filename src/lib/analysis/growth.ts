@@ -9,10 +9,9 @@ import { simulate, type Simulation } from './simulate';
 import type { CellChange } from './trial';
 
 /**
- * Push vs pull over time, and the five focusing steps, for one version of
- * the model: what the growth chart, the pileup chart, the Loop panel and
- * the focusing-steps panel show. Plain data (it crosses the Web Worker
- * boundary by structured clone).
+ * Push vs pull over time for one version of the model: what the growth
+ * chart, the pileup chart and the Loop panel show. Plain data (it crosses
+ * the Web Worker boundary by structured clone).
  */
 export interface Growth {
   /** The model's growth mode: pull when the loop is on. */
@@ -29,6 +28,16 @@ export interface Growth {
   loopIssues: CellIssue[];
   /** K in one sentence ("Each customer brings 0.4 more: pull multiplies push by 1.67×"). */
   loopText: string;
+}
+
+/**
+ * The five focusing steps for one version of the model: what the
+ * focusing-steps panel shows. Plain data, like {@link Growth}; worked apart
+ * from it because the steps' what-ifs are most of the compute worker's time
+ * (about three quarters for a 50-stage model), and the charts need not wait
+ * for them.
+ */
+export interface Focus {
   /** The five focusing steps in the model's growth mode. */
   focusing: FocusingSteps;
   /**
@@ -41,9 +50,9 @@ export interface Growth {
 
 /**
  * Simulates the analysed funnel in both growth modes over the model's
- * horizon and works the five focusing steps in the analysis's mode. Both
- * curves come from the same numbers (the loop's cells are read whatever the
- * mode), so flipping push ↔ pull only changes which one is drawn strong.
+ * horizon. Both curves come from the same numbers (the loop's cells are
+ * read whatever the mode), so flipping push ↔ pull only changes which one
+ * is drawn strong.
  *
  * @param analysis `analyze(model, evaluated)`
  * @throws RangeError when the horizon is not a whole number ≥ 0 (see `simulate`)
@@ -52,10 +61,6 @@ export function growthOf(model: Model, evaluated: EvaluatedModel, analysis: Anal
   const { inputs, mode } = analysis;
   const horizon = model.horizon;
   const loop = loopFactor(inputs);
-  const focusing = focusingSteps(inputs, mode);
-  const elevate =
-    focusing.kind === 'steps' && focusing.elevate.applies ? focusing.elevate.changes : [];
-  const ids = focusing.kind === 'steps' ? focusing.identify.constraint.stages : [];
   return {
     mode,
     horizon,
@@ -64,6 +69,22 @@ export function growthOf(model: Model, evaluated: EvaluatedModel, analysis: Anal
     loop,
     loopIssues: readLoop(model, evaluated).issues,
     loopText: describeLoop(loop),
+  };
+}
+
+/**
+ * Works the five focusing steps in the analysis's growth mode, and the
+ * capacities applying Elevate writes.
+ *
+ * @param analysis `analyze(model, evaluated)`
+ */
+export function focusOf(analysis: Analysis): Focus {
+  const { inputs, mode } = analysis;
+  const focusing = focusingSteps(inputs, mode);
+  const elevate =
+    focusing.kind === 'steps' && focusing.elevate.applies ? focusing.elevate.changes : [];
+  const ids = focusing.kind === 'steps' ? focusing.identify.constraint.stages : [];
+  return {
     focusing,
     elevateChanges: elevate.length > 0 ? elevatePast(inputs, mode, ids, elevate) : [],
   };

@@ -2,7 +2,7 @@ import { getContext, setContext } from 'svelte';
 import { EditError } from '../model/edits';
 import type { Model } from '../model/types';
 import type { Compute } from './compute/client';
-import type { ComputeResult, SheetChange } from './compute/protocol';
+import type { ComputeResult, FocusResult, SheetChange } from './compute/protocol';
 import { History } from './history';
 
 /** A message for the user about something they just did. */
@@ -27,12 +27,16 @@ export class Workspace {
   model: Model = $state.raw() as Model;
   /** The latest analysis; it may lag `model` by one edit while the worker computes. */
   result: ComputeResult | null = $state.raw(null);
+  /** The latest five focusing steps; they come a little after `result`, so they may lag it. */
+  focus: FocusResult | null = $state.raw(null);
   /** Why the last computation failed, or null. */
   computeError: string | null = $state(null);
   /** The last notice for the user, or null. */
   notice: Notice | null = $state(null);
   /** True while the analysis is behind the model. */
   readonly pending = $derived(this.result?.model !== this.model);
+  /** True while the focusing steps are behind the model. */
+  readonly focusPending = $derived(this.focus?.model !== this.model);
   canUndo = $state(false);
   canRedo = $state(false);
 
@@ -72,20 +76,21 @@ export class Workspace {
   }
 
   #analyze(): void {
-    const model = this.model;
-    this.#compute.analyze(model).then(
-      (result) => {
-        if (result && result.model === this.model) {
-          this.result = result;
-          this.computeError = null;
-        } else if (result && this.result === null) {
-          this.result = result;
-        }
-      },
-      (error: unknown) => {
-        this.computeError = error instanceof Error ? error.message : String(error);
-      },
-    );
+    const failed = (error: unknown) => {
+      this.computeError = error instanceof Error ? error.message : String(error);
+    };
+    const { result, focus } = this.#compute.analyze(this.model);
+    result.then((result) => {
+      if (result && result.model === this.model) {
+        this.result = result;
+        this.computeError = null;
+      } else if (result && this.result === null) {
+        this.result = result;
+      }
+    }, failed);
+    focus.then((focus) => {
+      if (focus && (focus.model === this.model || this.focus === null)) this.focus = focus;
+    }, failed);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/lib/analysis/analyze';
 import { elevatePast } from '../../../src/lib/analysis/elevate-past';
-import { growthOf } from '../../../src/lib/analysis/growth';
+import { focusOf, growthOf } from '../../../src/lib/analysis/growth';
 import { steadyStateIn } from '../../../src/lib/analysis/loop';
 import { applyChanges } from '../../../src/lib/analysis/trial';
 import { evaluateModel } from '../../../src/lib/engine/engine';
@@ -21,10 +21,11 @@ const demo = (enabled: boolean, loop: Record<string, string> = {}) =>
     { horizon: 12, loop: { enabled, entry: 'demo', referrals: '0.5', lag: '1', ...loop } },
   );
 
-/** What the compute worker computes for a model. */
+/** What the compute worker computes for a model: its growth, then its focusing steps. */
 const grow = (m: Model) => {
   const evaluated = evaluateModel(m);
-  return growthOf(m, evaluated, analyze(m, evaluated));
+  const analysis = analyze(m, evaluated);
+  return { ...growthOf(m, evaluated, analysis), ...focusOf(analysis) };
 };
 
 const reference = (enabled: boolean) => {
@@ -95,15 +96,19 @@ describe('growth: both modes from the same funnel', () => {
     expect(structuredClone(g)).toEqual(g);
   });
 
-  it('comes back from the compute worker’s handler with the analysis', () => {
+  it('comes back from the compute worker’s handler with the analysis, the focusing steps after', () => {
     const m = reference(false);
-    const response = new ComputeHandler().handle({ id: 1, type: 'analyze', model: m });
+    const handler = new ComputeHandler();
+    const response = handler.handle({ id: 1, type: 'analyze', model: m });
     if (response.type !== 'analyzed') throw new Error(JSON.stringify(response));
     const { growth } = response.result;
     expect(growth.horizon).toBe(24);
     // PRODUCT.md: 300 pile up ahead of contact each month, 1,800 after 6 months.
     expect(growth.push.periods[5]?.queues.contact).toBe(1800);
-    expect(growth.focusing.kind).toBe('steps');
+    const focused = handler.handle({ id: 2, type: 'focus' });
+    if (focused.type !== 'focused') throw new Error(JSON.stringify(focused));
+    expect(focused.focus).toEqual(focusOf(response.result.analysis));
+    expect(focused.focus.focusing.kind).toBe('steps');
   });
 });
 

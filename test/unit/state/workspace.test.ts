@@ -63,6 +63,20 @@ describe('Workspace', () => {
     expect(w.model.stages[1]?.arrivals).toBe('=C2/10');
   });
 
+  it('brings the focusing steps of the same model after its numbers', async () => {
+    const w = new Workspace(localCompute(), reference());
+    expect([w.pending, w.focusPending]).toEqual([true, true]);
+    await vi.waitFor(() => expect(w.focusPending).toBe(false));
+    expect(w.focus?.analysis).toBe(w.result?.analysis);
+    w.edit((m) => setFunnelCell(m, 1, 'capacity', '3000'));
+    expect([w.pending, w.focusPending]).toEqual([true, true]);
+    await vi.waitFor(() => expect(w.focusPending).toBe(false));
+    expect(w.focus?.model).toBe(w.model);
+    expect(
+      w.focus?.focusing.kind === 'steps' && w.focus.focusing.identify.constraint.stages,
+    ).toEqual(['meeting']);
+  });
+
   it('only analyses the latest of several quick edits', async () => {
     const compute = localCompute();
     const w = new Workspace(compute, reference());

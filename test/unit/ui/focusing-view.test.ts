@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/lib/analysis/analyze';
-import { growthOf } from '../../../src/lib/analysis/growth';
+import { focusOf } from '../../../src/lib/analysis/growth';
 import { evaluateModel } from '../../../src/lib/engine/engine';
 import { EXAMPLES } from '../../../src/lib/model/examples';
 import { setStageCells } from '../../../src/lib/model/growth-edits';
@@ -12,7 +12,7 @@ const example = (id: string) => EXAMPLES.find((e) => e.id === id)!.model();
 const viewOf = (m: Model) => {
   const evaluated = evaluateModel(m);
   const analysis = analyze(m, evaluated);
-  return focusView(m, analysis, growthOf(m, evaluated, analysis));
+  return focusView(m, analysis, focusOf(analysis));
 };
 const text = (parts: { text: string }[]) => parts.map((p) => p.text).join('');
 type Steps = Extract<FocusView, { kind: 'steps' }>;

@@ -1,5 +1,5 @@
-import { analyze } from '../../analysis/analyze';
-import { growthOf } from '../../analysis/growth';
+import { analyze, type Analysis } from '../../analysis/analyze';
+import { focusOf, growthOf } from '../../analysis/growth';
 import { FormulaEngine } from '../../engine/engine';
 import type { Assumption, Stage } from '../../model/types';
 import type { RowChange } from '../../model/rows';
@@ -11,17 +11,25 @@ import type { ComputeRequest, ComputeResponse } from './protocol';
  */
 export class ComputeHandler {
   #engine: FormulaEngine | null = null;
+  /** The analysis of the last `analyze`, for a `focus` after it; null when it failed. */
+  #analysis: Analysis | null = null;
 
   /** Answers one request; failures come back as `failed`, never as exceptions. */
   handle(request: ComputeRequest): ComputeResponse {
     try {
+      if (request.type === 'focus') {
+        if (!this.#analysis) throw new Error('No analysis to work the focusing steps from.');
+        return { id: request.id, type: 'focused', focus: focusOf(this.#analysis) };
+      }
       if (!this.#engine) this.#engine = new FormulaEngine(request.model);
       const engine = this.#engine;
       if (request.type === 'analyze') {
+        this.#analysis = null;
         engine.update(request.model);
         const evaluated = engine.evaluate();
         const analysis = analyze(request.model, evaluated);
         const growth = growthOf(request.model, evaluated, analysis);
+        this.#analysis = analysis;
         return { id: request.id, type: 'analyzed', result: { evaluated, analysis, growth } };
       }
       const model =
@@ -34,9 +42,12 @@ export class ComputeHandler {
             );
       return { id: request.id, type: 'restructured', model };
     } catch (error) {
-      // A broken engine state must not stick: the next request rebuilds it.
-      this.#engine?.destroy();
-      this.#engine = null;
+      // A broken engine state must not stick: the next request rebuilds it
+      // (the focusing steps do not use the engine).
+      if (request.type !== 'focus') {
+        this.#engine?.destroy();
+        this.#engine = null;
+      }
       return {
         id: request.id,
         type: 'failed',

@@ -1,17 +1,28 @@
 import type { Analysis } from '../../analysis/analyze';
-import type { Growth } from '../../analysis/growth';
+import type { Focus, Growth } from '../../analysis/growth';
 import type { EvaluatedModel, SheetName } from '../../engine/types';
 import type { RowChange } from '../../model/rows';
 import type { Assumption, Model, Stage } from '../../model/types';
 
-/** Everything computed from one version of the model. */
+/** Everything the grids and charts show for one version of the model. */
 export interface ComputeResult {
   /** The model this was computed from (compare by identity to know if it is current). */
   model: Model;
   evaluated: EvaluatedModel;
   analysis: Analysis;
-  /** Push and pull over the horizon, the loop factor, and the five focusing steps. */
+  /** Push and pull over the horizon, and the loop factor. */
   growth: Growth;
+}
+
+/**
+ * The five focusing steps for one version of the model, with the analysis
+ * they were worked from (their sentences name its stages and numbers).
+ * They come a little after the {@link ComputeResult} of the same model.
+ */
+export interface FocusResult extends Focus {
+  /** The model they were worked from (compare by identity to know if they are current). */
+  model: Model;
+  analysis: Analysis;
 }
 
 /** A row change of one grid. */
@@ -19,14 +30,19 @@ export type SheetChange =
   | { sheet: 'funnel'; change: RowChange<Stage> }
   | { sheet: 'assumptions'; change: RowChange<Assumption> };
 
-/** Messages to the compute worker. */
+/**
+ * Messages to the compute worker. `focus` asks for the five focusing steps
+ * of the model of the last `analyze`, which must have succeeded.
+ */
 export type ComputeRequest =
   | { id: number; type: 'analyze'; model: Model }
+  | { id: number; type: 'focus' }
   | ({ id: number; type: 'restructure'; model: Model } & SheetChange);
 
-/** Messages from the compute worker. */
+/** Messages from the compute worker, one for each request, with its id. */
 export type ComputeResponse =
   | { id: number; type: 'analyzed'; result: Omit<ComputeResult, 'model'> }
+  | { id: number; type: 'focused'; focus: Focus }
   | { id: number; type: 'restructured'; model: Model }
   | { id: number; type: 'failed'; message: string };
 

@@ -1,7 +1,7 @@
 import type { Analysis } from '../../analysis/analyze';
 import type { Elevate } from '../../analysis/elevate';
 import type { FocusingSteps, Position, StageLesson } from '../../analysis/focusing';
-import type { Growth } from '../../analysis/growth';
+import type { Focus } from '../../analysis/growth';
 import type { CellChange, WhatIf } from '../../analysis/trial';
 import type { Model, StageId } from '../../model/types';
 import { formatCount, formatMoney, perPeriodShort } from '../format';
@@ -176,18 +176,19 @@ function lesson(c: Context, l: StageLesson): FocusLesson {
 }
 
 /**
- * The focusing-steps panel for a model, its analysis and growth.
+ * The focusing-steps panel for a model, its analysis and its focusing steps
+ * (`focusOf(analysis)`).
  *
  * @returns a message instead of steps when the analysis is blocked by a cell,
  *   or when pull has no steady state to focus on
  */
-export function focusView(model: Model, analysis: Analysis, growth: Growth): FocusView {
+export function focusView(model: Model, analysis: Analysis, focus: Focus): FocusView {
   if (analysis.issues.length > 0)
     return {
       kind: 'message',
       text: 'Fix the cells the summary lists first: the steps need numbers to trust.',
     };
-  const steps = growth.focusing;
+  const steps = focus.focusing;
   if (steps.kind === 'compounds') return { kind: 'message', text: steps.message };
   const c: Context = {
     model,
@@ -252,7 +253,7 @@ export function focusView(model: Model, analysis: Analysis, growth: Growth): Foc
       ]
     : reason(sub);
   const elevate = steps.elevate.applies
-    ? elevateItems(c, steps.elevate, growth.elevateChanges)
+    ? elevateItems(c, steps.elevate, focus.elevateChanges)
     : reason(steps.elevate);
   const [next, after] = steps.repeat;
   const repeat: FocusItem[] =
