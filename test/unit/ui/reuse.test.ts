@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { reuseRows } from '../../../src/lib/ui/grid/reuse';
 import type { GridRow } from '../../../src/lib/ui/grid/types';
-import { sameLinks } from '../../../src/lib/ui/sankey/links';
+import { sameConstraint, sameFlow, sameLinks } from '../../../src/lib/ui/sankey/links';
 import { EXAMPLES } from '../../../src/lib/model/examples';
 import { setFunnelCell } from '../../../src/lib/model/cell-edits';
+import { analyzeModel } from '../helpers';
 
 const row = (key: string, display: string): GridRow => ({
   key,
@@ -44,5 +45,39 @@ describe('sameLinks', () => {
       name: 'Accounts',
       next: 'worked',
     });
+  });
+});
+
+describe('sameFlow and sameConstraint', () => {
+  const reference = () => EXAMPLES.find((e) => e.id === 'reference')!.model();
+  const final = (m: ReturnType<typeof reference>) => m.stages.length - 1;
+
+  it('keep what the Sankey draws while only money changes', () => {
+    const model = reference();
+    const before = analyzeModel(model);
+    const flow = sameFlow(null, before.flow);
+    const constraint = sameConstraint(null, before.constraint);
+    expect(flow).toEqual({ stages: before.flow.stages });
+    expect(constraint).toEqual({ kind: 'stage', stages: ['contact'] });
+    const priced = analyzeModel(setFunnelCell(model, final(model), 'value', '99999'));
+    expect(priced.flow.money).not.toBe(before.flow.money);
+    expect(sameFlow(flow, priced.flow)).toBe(flow);
+    expect(sameConstraint(constraint, priced.constraint)).toBe(constraint);
+  });
+
+  it('take the new flow and constraint when a stage’s numbers or the binding stages change', () => {
+    const model = reference();
+    const before = analyzeModel(model);
+    const flow = sameFlow(null, before.flow);
+    const constraint = sameConstraint(null, before.constraint);
+    const widened = analyzeModel(setFunnelCell(model, 1, 'capacity', '3000'));
+    expect(sameFlow(flow, widened.flow)).toEqual({ stages: widened.flow.stages });
+    expect(sameFlow(flow, widened.flow)).not.toBe(flow);
+    expect(sameConstraint(constraint, widened.constraint)).toEqual({
+      kind: 'stage',
+      stages: ['meeting'],
+    });
+    expect(sameFlow(flow, null)).toBeNull();
+    expect(sameConstraint(constraint, null)).toBeNull();
   });
 });

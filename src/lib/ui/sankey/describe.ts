@@ -1,7 +1,7 @@
-import type { Constraint } from '../../analysis/constraint';
 import type { Period } from '../../model/types';
 import { formatCount, formatLoad, formatRate, perPeriod, perPeriodShort } from '../format';
 import type { SankeyLayout, StageNode } from './shapes';
+import type { DrawnConstraint } from './links';
 
 /** What hovering a node, band or queue shows: a title, number rows and an optional note. */
 export interface Tip {
@@ -78,7 +78,7 @@ function noteOf(s: StageNode, layout: SankeyLayout): string | null {
  * @param names stage names by id
  */
 export function constraintSentence(
-  constraint: Constraint | null,
+  constraint: DrawnConstraint | null,
   names: ReadonlyMap<string, string>,
 ): string {
   if (constraint === null) return 'No constraint shown: fix the flagged cells first.';

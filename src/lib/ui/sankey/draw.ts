@@ -1,5 +1,4 @@
 import { sankeyLinkHorizontal } from 'd3-sankey';
-import type { Constraint } from '../../analysis/constraint';
 import type { StageId } from '../../model/types';
 import { GEOMETRY } from './geometry';
 import { drawn, type Datum, type Link, type LinkDatum, type Node } from './graph';
@@ -13,6 +12,7 @@ import type {
   StageNumbers,
 } from './shapes';
 import { FONT, lineBox, overlaps, truncate, type Box } from './text';
+import type { DrawnConstraint } from './links';
 
 /** Heights of the laid-out nodes (px): a stage's bar (what it processes) and its queue. */
 export interface Sizes {
@@ -27,7 +27,7 @@ export interface DrawContext {
   columns: number;
   /** px between columns (labels are cut to fit it). */
   step: number;
-  constraint: Constraint | null;
+  constraint: DrawnConstraint | null;
   labels: Labels;
   names: ReadonlyMap<StageId, string>;
   num: (id: StageId) => StageNumbers;

@@ -1,9 +1,9 @@
-import type { Constraint } from '../../analysis/constraint';
 import type { Period, StageId } from '../../model/types';
 import { formatCount, perPeriodShort } from '../format';
 import type { Datum } from './graph';
 import type { StageNumbers } from './shapes';
 import { FONT, textWidth } from './text';
+import type { DrawnConstraint } from './links';
 
 /** Vertical room (px) above a node that its label takes. */
 export const LABEL_ROOM = {
@@ -45,7 +45,7 @@ export interface Labels {
  */
 export function labelsOf(
   period: Period,
-  constraint: Constraint | null,
+  constraint: DrawnConstraint | null,
   num: (id: StageId) => StageNumbers,
   final: (id: StageId) => boolean,
   names: ReadonlyMap<StageId, string>,

@@ -1,6 +1,4 @@
 import { sankey } from 'd3-sankey';
-import type { Constraint } from '../../analysis/constraint';
-import type { SteadyState } from '../../analysis/steady';
 import type { Period, Stage, StageId } from '../../model/types';
 import { compareKeys, placeStages } from './columns';
 import { shapesOf, type Sizes } from './draw';
@@ -17,15 +15,16 @@ import {
 } from './graph';
 import { LABEL_ROOM, labelsOf, type Labels } from './labels';
 import type { SankeyLayout } from './shapes';
+import type { DrawnConstraint, DrawnFlow } from './links';
 
 /** What the layout needs: the model's stages and their steady state. */
 export interface SankeyInput {
   /** The model's stages in grid order (id, name, next). */
   stages: readonly Pick<Stage, 'id' | 'name' | 'next'>[];
   /** Their steady-state flow (matched by id); null before the first analysis (all zero). */
-  flow: Pick<SteadyState, 'stages'> | null;
+  flow: DrawnFlow | null;
   /** The constraint, or null when the analysis is blocked. */
-  constraint: Constraint | null;
+  constraint: DrawnConstraint | null;
   /** The period flows are counted in (for label units). */
   period: Period;
   /** The visible area in px; the layout grows beyond it when it needs room. */
