@@ -1,4 +1,6 @@
-import type { Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Download, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /* What the browser tests do to the app: find cells and the summary, type, wait for saves and analyses. */
@@ -51,4 +53,47 @@ export async function savedModels(page: Page): Promise<string[]> {
   const names = (await list.count()) ? await list.locator('.name').allInnerTexts() : [];
   await page.keyboard.press('Escape');
   return names;
+}
+
+/** The Sankey drawing. */
+export const SANKEY = 'svg[role="img"][aria-label="Funnel flow"]';
+
+/** Stage ids of the Sankey's nodes, in drawing order. */
+export const sankeyStages = (page: Page) =>
+  page
+    .locator(`${SANKEY} [data-stage]`)
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-stage')));
+
+/** The Olist CRM export beside the checkout (../shared/data), untouched. */
+const OLIST = fileURLToPath(
+  new URL('../../../shared/data/olist-marketing-funnel/', import.meta.url),
+);
+/** Olist's marketing-qualified leads, one row per lead. */
+export const LEADS = `${OLIST}marketing_qualified_leads.csv`;
+/** Olist's closed deals, joined to the leads on mql_id. */
+export const DEALS = `${OLIST}closed_deals.csv`;
+
+/** The Import dialog (open or not). */
+export const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Import' });
+
+/** Opens the Import dialog from the header and returns it. */
+export async function openImport(page: Page) {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = importDialog(page);
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Clicks an Export menu item and returns the file it downloads. */
+export async function exported(
+  page: Page,
+  item: RegExp,
+): Promise<{ download: Download; bytes: Buffer }> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: item }).click(),
+  ]);
+  const path = await download.path();
+  return { download, bytes: await readFile(path) };
 }
