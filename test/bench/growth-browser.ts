@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { shareUrl } from '../../src/lib/io/share-link';
+import { launchBrowser } from '../e2e/chromium';
 import { serveStatic } from '../e2e/static-server';
 import { snapshotBuild } from './bundle';
 import { loopModel } from './growth';
@@ -17,14 +18,6 @@ import { ms, percentiles, type BenchRow, type BenchSection } from './section';
 
 const EDITS = 40;
 const WARMUP = 5;
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** What the page records (see `instrument`). */
 interface Recorded {
@@ -75,10 +68,7 @@ async function editPrice(page: Page, value: string, count: number): Promise<void
 
 /** Opens the model, instruments the page and makes the edits. */
 async function measure(url: string): Promise<Recorded> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ARGS,
-  });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(await shareUrl(url, loopModel(true)));

@@ -1,31 +1,14 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { launchBrowser } from './chromium';
 
 /** Where screenshots go; test-results/ is gitignored and kept by CI as an artefact. */
 export const SCREENSHOTS = fileURLToPath(
   new URL('../../test-results/screenshots/', import.meta.url),
 );
-
-/** Flags that keep headless Chromium quiet and runnable as root in a container. */
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** Launches headless Chromium: `$CHROMIUM_PATH`, else Debian's /usr/bin/chromium. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ARGS,
-  });
-}
 
 /** Turns a test or screenshot name into a safe file name (letters, digits, `-`). */
 function slug(name: string): string {

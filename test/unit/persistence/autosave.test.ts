@@ -11,7 +11,7 @@ const named = (name: string): Model => ({ ...EXAMPLES[0]!.model(), name });
 const QUOTA = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
 /**
- * A store stub: records writes, answers from a script of outcomes (a thrown
+ * A scripted fake store: records writes, answers from a script of outcomes (a thrown
  * error, a conflict, or success), and keeps its own revision.
  */
 function harness(script: (Error | 'conflict' | 'missing' | 'ok')[] = []) {

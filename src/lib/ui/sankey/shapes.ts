@@ -43,7 +43,7 @@ export interface StageNode {
   numbers: StageNumbers;
   /** One of the stages named by the constraint. */
   constraint: boolean;
-  /** Nothing flows through it (drawn as a stub). */
+  /** Nothing flows through it: drawn as a small grey node with dashed bands. */
   empty: boolean;
   /** Ends the funnel: its out is throughput. */
   final: boolean;
