@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reuseRows } from '../../../src/lib/ui/grid/reuse';
 import type { GridRow } from '../../../src/lib/ui/grid/types';
-import { sameConstraint, sameFlow, sameLinks } from '../../../src/lib/ui/sankey/links';
+import { sameConstraint, sameFlow, sameLinks } from '../../../src/lib/ui/sankey/kept-inputs';
 import { EXAMPLES } from '../../../src/lib/model/examples';
 import { setFunnelCell } from '../../../src/lib/model/cell-edits';
 import { analyzeModel } from '../helpers';

@@ -1,7 +1,7 @@
 import type { Period } from '../../model/types';
 import { formatCount, formatLoad, formatRate, perPeriod, perPeriodShort } from '../format';
 import type { SankeyLayout, StageNode } from './shapes';
-import type { DrawnConstraint } from './links';
+import type { DrawnConstraint } from './kept-inputs';
 
 /** What hovering a node, band or queue shows: a title, number rows and an optional note. */
 export interface Tip {

@@ -12,7 +12,7 @@ import type {
   StageNumbers,
 } from './shapes';
 import { FONT, lineBox, overlaps, truncate, type Box } from './text';
-import type { DrawnConstraint } from './links';
+import type { DrawnConstraint } from './kept-inputs';
 
 /** Heights of the laid-out nodes (px): a stage's bar (what it processes) and its queue. */
 export interface Sizes {

@@ -3,7 +3,7 @@ import { formatCount, perPeriodShort } from '../format';
 import type { Datum } from './graph';
 import type { StageNumbers } from './shapes';
 import { FONT, textWidth } from './text';
-import type { DrawnConstraint } from './links';
+import type { DrawnConstraint } from './kept-inputs';
 
 /** Vertical room (px) above a node that its label takes. */
 export const LABEL_ROOM = {

@@ -15,7 +15,7 @@ import {
 } from './graph';
 import { LABEL_ROOM, labelsOf, type Labels } from './labels';
 import type { SankeyLayout } from './shapes';
-import type { DrawnConstraint, DrawnFlow } from './links';
+import type { DrawnConstraint, DrawnFlow } from './kept-inputs';
 
 /** What the layout needs: the model's stages and their steady state. */
 export interface SankeyInput {

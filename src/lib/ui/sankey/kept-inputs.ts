@@ -2,6 +2,12 @@ import type { Constraint } from '../../analysis/constraint';
 import type { SteadyState } from '../../analysis/steady';
 import type { Stage } from '../../model/types';
 
+/*
+ * What the Sankey is drawn from (stages, flow, constraint), each kept as the
+ * previous object while what the drawing uses of it is unchanged, so that
+ * Svelte's deriveds stop there and the layout is not worked again.
+ */
+
 /** What the Sankey draws of a stage: its id, its name and where it feeds. */
 export type Linked = Pick<Stage, 'id' | 'name' | 'next'>;
 
