@@ -1,5 +1,5 @@
 /**
- * Derives example (d) from the real Olist CRM export in
+ * Derives the Olist example (Examples menu: "Olist — 11 channels") from the real Olist CRM export in
  * ../shared/data/olist-marketing-funnel with the general CRM importer
  * (src/lib/io/crm): every origin channel a source stage with its own MQLs per
  * month and its own win rate, merging into Closed won, whose capacity is the
@@ -18,7 +18,7 @@ import { importCrm } from '../src/lib/io/crm/import';
 import { stringifyModel } from '../src/lib/io/model-json';
 import type { Model, StageId } from '../src/lib/model/types';
 
-/** Example (d) from the two export files' bytes. */
+/** The Olist example from the two export files' bytes. */
 export async function olistModel(leads: Uint8Array, deals: Uint8Array): Promise<Model> {
   const imported = await importCrm(
     [

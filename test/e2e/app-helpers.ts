@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Download, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { sharedData } from '../shared-data';
 
 /* What the browser tests do to the app: find cells and the summary, type, wait for saves and analyses. */
 
@@ -64,14 +64,11 @@ export const sankeyStages = (page: Page) =>
     .locator(`${SANKEY} [data-stage]`)
     .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-stage')));
 
-/** The Olist CRM export beside the checkout (../shared/data), untouched. */
-const OLIST = fileURLToPath(
-  new URL('../../../shared/data/olist-marketing-funnel/', import.meta.url),
-);
-/** Olist's marketing-qualified leads, one row per lead. */
-export const LEADS = `${OLIST}marketing_qualified_leads.csv`;
+/** Olist's marketing-qualified leads (../shared/data, untouched), one row per lead. */
+export const leadsFile = () =>
+  `${sharedData('olist-marketing-funnel')}marketing_qualified_leads.csv`;
 /** Olist's closed deals, joined to the leads on mql_id. */
-export const DEALS = `${OLIST}closed_deals.csv`;
+export const dealsFile = () => `${sharedData('olist-marketing-funnel')}closed_deals.csv`;
 
 /** The Import dialog (open or not). */
 export const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Import' });

@@ -7,10 +7,10 @@ import { afterAll, describe, expect, test } from 'vitest';
 import {
   analysed,
   cell,
-  DEALS,
+  dealsFile,
   exported,
   importDialog,
-  LEADS,
+  leadsFile,
   modelName,
   openImport,
   SANKEY,
@@ -88,7 +88,7 @@ describe('importing a CRM export through the dialog', () => {
     const dialog = await openImport(page);
     await screenshot(page, 'import-dialog-empty');
 
-    await dialog.locator('input[type="file"]').setInputFiles([LEADS, DEALS]);
+    await dialog.locator('input[type="file"]').setInputFiles([leadsFile(), dealsFile()]);
     await dialog.getByRole('heading', { name: 'The funnel it gives' }).waitFor();
     await screenshot(page, 'import-dialog-olist-detected');
     expect(await dialog.getByLabel('Layout').inputValue()).toBe('joined');
@@ -281,7 +281,7 @@ describe('paste and drop', () => {
     await expect.poll(() => modelName(page)).toBe('Dropped model');
     expect(await importDialog(page).isVisible()).toBe(false);
 
-    await drop('closed_deals.csv', await readFile(DEALS, 'utf8'));
+    await drop('closed_deals.csv', await readFile(dealsFile(), 'utf8'));
     await importDialog(page).getByRole('alert').waitFor();
     const files = importDialog(page).getByRole('listitem').filter({ hasText: '.csv' });
     expect(await files.allInnerTexts()).toEqual([expect.stringMatching(/^1\s+closed_deals\.csv/)]);

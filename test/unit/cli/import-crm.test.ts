@@ -4,13 +4,13 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreModel } from '../../../src/lib/model/restore';
 import type { Model } from '../../../src/lib/model/types';
-import { OLIST_DIR } from '../io/io-helpers';
+import { olistDir } from '../io/io-helpers';
 import { ROOT, runAll, type Run } from './run';
 
 // `bottleneck import-crm`, the real bin spawned on the untouched Olist export
 // (../shared/data/olist-marketing-funnel) and on small bad files.
 const olist = ['marketing_qualified_leads.csv', 'closed_deals.csv'].map((f) =>
-  relative(ROOT, join(OLIST_DIR, f)),
+  relative(ROOT, join(olistDir(), f)),
 );
 const [leads, deals] = olist as [string, string];
 const CRM = 'test/fixtures/crm';

@@ -3,11 +3,12 @@ import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import { ImportError } from '../../../src/lib/io/errors';
 import type { CrmFile } from '../../../src/lib/io/crm/types';
+import { sharedData } from '../../shared-data';
 
 const ROOT = resolve(__dirname, '../../..');
 
-/** The Olist export as given to the project (read-only, untouched). */
-export const OLIST_DIR = resolve(ROOT, '../shared/data/olist-marketing-funnel');
+/** The Olist export as given to the project (read-only, untouched); throws a one-line message when missing. */
+export const olistDir = () => sharedData('olist-marketing-funnel');
 
 /** Bytes of a file under test/fixtures. */
 export function fixture(path: string): Uint8Array<ArrayBuffer> {
@@ -21,7 +22,7 @@ export function crmFixture(name: string): CrmFile {
 
 /** Bytes of an Olist file. */
 export function olistBytes(name: string): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(readFileSync(join(OLIST_DIR, name)));
+  return new Uint8Array(readFileSync(join(olistDir(), name)));
 }
 
 /** A replayable source that yields the bytes in chunks of `size` (as a Node stream would). */

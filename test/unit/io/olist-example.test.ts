@@ -4,7 +4,7 @@ import { restoreModel } from '../../../src/lib/model/restore';
 import { olistModel } from '../../../scripts/olist-example';
 import { olistBytes } from './io-helpers';
 
-describe('example (d), derived with the CRM importer', () => {
+describe('the Olist example (Examples menu), derived with the CRM importer', () => {
   it('is exactly the bundled Olist example', async () => {
     const derived = await olistModel(
       olistBytes('marketing_qualified_leads.csv'),
