@@ -77,7 +77,7 @@ describe('push vs pull, and the five focusing steps', () => {
       .toMatch(/Meeting is the constraint/);
     await screenshot(page, 'growth-elevated');
 
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await expect.poll(() => summaryText(page)).toMatch(/The constraint is Contact\./);
     await expect.poll(() => constraintNodes(page)).toEqual(['contact']);
     expect(await cell(page, 'contact', 'capacity').innerText()).toBe('1,500');

@@ -1,15 +1,34 @@
 import { getContext, setContext } from 'svelte';
+import type { CellChange } from '../analysis/trial';
 import { EditError } from '../model/edits';
 import type { Model } from '../model/types';
+import type { ApplyPlan } from './apply/plan';
+import { appliedText } from './apply/words';
 import type { Compute } from './compute/client';
 import type { ComputeResult, FocusResult, SheetChange } from './compute/protocol';
 import { History } from './history';
 
-/** A message for the user about something they just did. */
+/** A message for the user about something they just did, with an optional action ("Undo"). */
 export interface Notice {
   kind: 'error' | 'info';
   text: string;
+  /**
+   * A button the notice offers: its label ("Undo"), its accessible name,
+   * which starts with the label and says what it acts on ("Undo apply"),
+   * and what it does.
+   */
+  action?: { label: string; name: string; run: () => void };
 }
+
+/** A what-if waiting for the user to confirm that formulas may be overwritten. */
+export interface PendingApply {
+  /** The model the plan was worked out from; confirming fails once the model has moved on. */
+  base: Model;
+  plan: ApplyPlan;
+}
+
+/** What became of an Apply: done, waiting for confirmation, or refused (with a notice). */
+export type ApplyOutcome = 'applied' | 'confirm' | 'refused';
 
 /** Why the model changed: an edit, undo or redo here, another model opened, or newer work from another tab. */
 export type ChangeCause = 'edit' | 'undo' | 'redo' | 'open' | 'external';
@@ -37,6 +56,8 @@ export class Workspace {
   readonly pending = $derived(this.result?.model !== this.model);
   /** True while the focusing steps are behind the model. */
   readonly focusPending = $derived(this.focus?.model !== this.model);
+  /** A what-if that would overwrite formulas, until the user confirms or cancels it. */
+  pendingApply: PendingApply | null = $state.raw(null);
   canUndo = $state(false);
   canRedo = $state(false);
 
@@ -142,11 +163,84 @@ export class Workspace {
     return true;
   }
 
+  /**
+   * Applies a what-if of the five focusing steps (state/apply/plan.ts): number
+   * cells get their new numbers and a formula resting on one assumption keeps
+   * its formula while the assumption changes. When other formulas would be
+   * overwritten, nothing changes yet: {@link pendingApply} holds the plan
+   * until {@link confirmApply} or {@link cancelApply}. Once applied (one undo
+   * step), the notice says what changed and offers Undo.
+   */
+  async apply(changes: readonly CellChange[]): Promise<ApplyOutcome> {
+    const base = this.model;
+    let plan: ApplyPlan;
+    try {
+      plan = await this.#compute.plan(base, changes);
+    } catch (error) {
+      this.notice = { kind: 'error', text: error instanceof Error ? error.message : String(error) };
+      return 'refused';
+    }
+    if (this.model !== base) {
+      this.notice = { kind: 'error', text: 'The model changed while that ran; apply again.' };
+      return 'refused';
+    }
+    if (plan.steps.some((s) => s.kind === 'overwrite')) {
+      this.pendingApply = { base, plan };
+      return 'confirm';
+    }
+    return this.#applyPlan(base, plan);
+  }
+
+  /** Applies the pending what-if, overwriting its formulas (refused when the model changed since). */
+  confirmApply(): ApplyOutcome {
+    const pending = this.pendingApply;
+    this.pendingApply = null;
+    if (!pending) return 'refused';
+    if (this.model !== pending.base) {
+      this.notice = { kind: 'error', text: 'The model changed since; apply again.' };
+      return 'refused';
+    }
+    return this.#applyPlan(pending.base, pending.plan);
+  }
+
+  /** Drops the pending what-if: nothing is changed. */
+  cancelApply(): void {
+    this.pendingApply = null;
+  }
+
+  #applyPlan(base: Model, plan: ApplyPlan): ApplyOutcome {
+    if (this.edit(() => plan.model) !== 'changed') return 'refused';
+    const applied = this.model;
+    this.notice = {
+      kind: 'info',
+      text: appliedText(base, plan.steps),
+      action: {
+        label: 'Undo',
+        name: 'Undo apply',
+        // Only while nothing was edited after it: otherwise Undo would take back a later edit.
+        run: () => {
+          if (this.model !== applied) {
+            this.notice = {
+              kind: 'error',
+              text: 'Other edits came after it; undo them first (Ctrl+Z).',
+            };
+            return;
+          }
+          this.undo();
+          this.notice = null;
+        },
+      },
+    };
+    return 'applied';
+  }
+
+  /** Goes back one undo step (nothing when there is none). */
   undo(): void {
     const before = this.#history.undo(this.model);
     if (before) this.#set(before, 'undo');
   }
 
+  /** Replays the step last undone (nothing when there is none). */
   redo(): void {
     const after = this.#history.redo(this.model);
     if (after) this.#set(after, 'redo');
@@ -163,6 +257,7 @@ export class Workspace {
     this.#set(model, cause);
   }
 
+  /** Stops the compute worker. */
   dispose(): void {
     this.#compute.dispose();
   }

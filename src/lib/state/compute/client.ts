@@ -1,4 +1,6 @@
+import type { CellChange } from '../../analysis/trial';
 import type { Model } from '../../model/types';
+import type { ApplyPlan } from '../apply/plan';
 import type {
   ComputeRequest,
   ComputeResponse,
@@ -29,6 +31,12 @@ export interface Compute {
   analyze(model: Model): Analyzing;
   /** Inserts, deletes or moves rows, rewriting formulas that refer to them. @throws Error on failure */
   restructure(model: Model, change: SheetChange): Promise<Model>;
+  /**
+   * Works out how to apply a what-if's cell changes to a model (state/apply/plan.ts).
+   *
+   * @throws Error on failure (an EditError's message when the what-if is out of date)
+   */
+  plan(model: Model, changes: readonly CellChange[]): Promise<ApplyPlan>;
   /** Stops the worker. */
   dispose(): void;
 }
@@ -141,6 +149,12 @@ export function createCompute(
       if (response.type === 'failed') throw new Error(response.message);
       if (response.type !== 'restructured') throw new Error(UNEXPECTED);
       return response.model;
+    },
+    async plan(model, changes) {
+      const response = await send({ type: 'plan', model, changes: [...changes] });
+      if (response.type === 'failed') throw new Error(response.message);
+      if (response.type !== 'planned') throw new Error(UNEXPECTED);
+      return response.plan;
     },
     dispose() {
       port.close();

@@ -1,8 +1,9 @@
 import { analyze, type Analysis } from '../../analysis/analyze';
 import { focusOf, growthOf } from '../../analysis/growth';
 import { FormulaEngine } from '../../engine/engine';
-import type { Assumption, Stage } from '../../model/types';
+import type { Assumption, Model, Stage } from '../../model/types';
 import type { RowChange } from '../../model/rows';
+import { planApply } from '../apply/plan';
 import type { ComputeRequest, ComputeResponse } from './protocol';
 
 /**
@@ -31,6 +32,17 @@ export class ComputeHandler {
         const growth = growthOf(request.model, evaluated, analysis);
         this.#analysis = analysis;
         return { id: request.id, type: 'analyzed', result: { evaluated, analysis, growth } };
+      }
+      if (request.type === 'plan') {
+        const evaluate = (model: Model) => {
+          engine.update(model);
+          return engine.evaluate();
+        };
+        return {
+          id: request.id,
+          type: 'planned',
+          plan: planApply(request.model, request.changes, evaluate),
+        };
       }
       const model =
         request.sheet === 'funnel'

@@ -1,8 +1,10 @@
 import type { Analysis } from '../../analysis/analyze';
+import type { CellChange } from '../../analysis/trial';
 import type { Focus, Growth } from '../../analysis/growth';
 import type { EvaluatedModel, SheetName } from '../../engine/types';
 import type { RowChange } from '../../model/rows';
 import type { Assumption, Model, Stage } from '../../model/types';
+import type { ApplyPlan } from '../apply/plan';
 
 /** Everything the grids and charts show for one version of the model. */
 export interface ComputeResult {
@@ -32,11 +34,13 @@ export type SheetChange =
 
 /**
  * Messages to the compute worker. `focus` asks for the five focusing steps
- * of the model of the last `analyze`, which must have succeeded.
+ * of the model of the last `analyze`, which must have succeeded; `plan`
+ * works out how to apply a what-if's changes (state/apply/plan.ts).
  */
 export type ComputeRequest =
   | { id: number; type: 'analyze'; model: Model }
   | { id: number; type: 'focus' }
+  | { id: number; type: 'plan'; model: Model; changes: CellChange[] }
   | ({ id: number; type: 'restructure'; model: Model } & SheetChange);
 
 /** Messages from the compute worker, one for each request, with its id. */
@@ -44,6 +48,7 @@ export type ComputeResponse =
   | { id: number; type: 'analyzed'; result: Omit<ComputeResult, 'model'> }
   | { id: number; type: 'focused'; focus: Focus }
   | { id: number; type: 'restructured'; model: Model }
+  | { id: number; type: 'planned'; plan: ApplyPlan }
   | { id: number; type: 'failed'; message: string };
 
 export type { SheetName };
