@@ -1,5 +1,4 @@
 import type * as ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
 import { emptyModel } from '../model/defaults';
 import { LOOP_FIELD_LABELS } from '../model/fields';
 import { HEADER_ROWS, LOOP_ROWS, SHEETS } from '../model/layout';
@@ -7,7 +6,8 @@ import { LIMITS } from '../model/limits';
 import { restoreModel } from '../model/restore';
 import { serializeModel } from '../model/serialize';
 import { PERIODS, type Assumption, type Loop, type Model, type Period } from '../model/types';
-import { fail, formatBytes, formatCount, guarded } from './errors';
+import { fail, formatCount, guarded } from './errors';
+import { openWorkbookArchive } from './xlsx-archive';
 import type { PasteOptions } from './paste';
 import type { GridImport } from './sheet-import';
 import { FUNNEL_HEADERS } from './sheet/grid';
@@ -16,53 +16,7 @@ import { tableToAssumptions, tableToStages } from './sheet/table';
 import { fromWorkbookCell, labelFromWorkbookCell } from './xlsx-cells';
 import { loadExcelJs, SETTINGS_LABELS, SETTINGS_SHEET } from './xlsx-load';
 
-/** The largest workbook read, in bytes. */
-export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
-
-/** The most its parts may expand to, in bytes (a guard against ZIP bombs). */
-export const MAX_XLSX_UNZIPPED = 100 * 1024 * 1024;
-
 const LABEL_COLUMNS = new Set<TableColumn>(['name', 'next', 'id', 'ignore']);
-
-/** Refuses what is not a workbook, or one that would expand too far, before exceljs sees it. */
-function checkArchive(bytes: Uint8Array, file: string): void {
-  if (bytes.byteLength > MAX_XLSX_BYTES) {
-    fail(
-      file,
-      `is ${formatBytes(bytes.byteLength)}; a workbook is read up to ${formatBytes(MAX_XLSX_BYTES)}.`,
-    );
-  }
-  if (bytes.byteLength === 0) fail(file, 'is empty (0 bytes); expected an .xlsx workbook.');
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf) {
-    fail(
-      file,
-      'is an old Excel (.xls) file; save it as .xlsx (Excel Workbook) or CSV and import that.',
-    );
-  }
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    fail(file, 'is not an .xlsx workbook (it is not a ZIP archive).');
-  let unzipped = 0;
-  let workbook = false;
-  try {
-    unzipSync(bytes, {
-      filter: (f) => {
-        unzipped += f.originalSize;
-        if (f.name === 'xl/workbook.xml') workbook = true;
-        return false;
-      },
-    });
-  } catch {
-    fail(file, 'is damaged or cut short: its ZIP archive cannot be read.');
-  }
-  if (!workbook)
-    fail(file, 'is a ZIP archive but not an .xlsx workbook (it has no xl/workbook.xml).');
-  if (unzipped > MAX_XLSX_UNZIPPED) {
-    fail(
-      file,
-      `would expand to ${formatBytes(unzipped)}; a workbook is read up to ${formatBytes(MAX_XLSX_UNZIPPED)} expanded.`,
-    );
-  }
-}
 
 /** The used rows of a sheet as cells, through `read(cell, column index)`. */
 function rowsOf(
@@ -124,7 +78,8 @@ function withSettings(base: Model, wb: ExcelJS.Workbook): Model {
  * missing comes from `base`.
  *
  * @param source the file's bytes
- * @throws ImportError when the file is too large, not a workbook, damaged, or holds no table of stages
+ * @throws ImportError when the file is too large (or expands too far), not a workbook, damaged,
+ *   or holds no table of stages
  */
 export function importXlsx(
   source: Uint8Array | ArrayBuffer,
@@ -133,11 +88,11 @@ export function importXlsx(
   const file = options.file ?? 'The workbook';
   return guarded(file, async () => {
     const bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
-    checkArchive(bytes, file);
+    const { archive, warnings } = openWorkbookArchive(bytes, file);
     const Excel = await loadExcelJs();
     const wb = new Excel.Workbook();
     try {
-      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      await wb.xlsx.load(archive as unknown as ArrayBuffer);
     } catch (error) {
       fail(
         file,
@@ -156,7 +111,6 @@ export function importXlsx(
         `its ${funnel.name} sheet has ${formatCount(funnel.rowCount)} rows; a model holds at most ${LIMITS.stages} stages.`,
       );
     }
-    const warnings: string[] = [];
     const labels = rowsOf(funnel, (c) => labelFromWorkbookCell(c.value));
     const headerRow = labels[0] ?? [];
     const { header, columns } = readColumns(labels, options);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../helpers';
 import { EXAMPLES } from '../../../src/lib/model/examples';
 import { gridToXlsx } from '../../../src/lib/io/xlsx';
-import { importXlsx, MAX_XLSX_BYTES, MAX_XLSX_UNZIPPED } from '../../../src/lib/io/xlsx-import';
+import { importXlsx } from '../../../src/lib/io/xlsx-import';
+import { MAX_XLSX_BYTES, MAX_XLSX_UNZIPPED } from '../../../src/lib/io/xlsx-archive';
 import { loadExcelJs } from '../../../src/lib/io/xlsx-load';
 import { expectImportError } from './io-helpers';
 

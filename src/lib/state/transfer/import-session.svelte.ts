@@ -245,7 +245,7 @@ export class ImportSession {
         await this.#runCrm(controller.signal, current);
       } else if (this.kind !== null) {
         const source = this.files[0] ?? this.text;
-        const preview = await readPreview(this.kind, source, this.table);
+        const preview = await readPreview(this.kind, source, this.table, controller.signal);
         if (!current()) return;
         this.preview = preview;
       }

@@ -3,11 +3,12 @@ import { readModelFile } from '../../io/model-file';
 import { fromSankeymatic, MAX_SANKEYMATIC_CHARS } from '../../io/sankeymatic-import';
 import type { TableColumnChoice } from '../../io/sheet/headers';
 import { importGridCsv, MAX_GRID_BYTES } from '../../io/sheet-import';
-import { importXlsx, MAX_XLSX_BYTES } from '../../io/xlsx-import';
+import { MAX_XLSX_BYTES } from '../../io/xlsx-archive';
 import { emptyModel } from '../../model/defaults';
 import type { Model } from '../../model/types';
 import type { PasteOptions } from '../../io/paste';
 import type { ImportKind } from './kinds';
+import { readWorkbook } from './workbook-reader';
 
 /** A file read as a whole model (everything but a CRM export), for the Import dialog's preview. */
 export interface ModelPreview {
@@ -37,12 +38,15 @@ async function bytesOf(file: Blob & { name: string }, max: number, what: string)
  * @param kind what the file is (see kinds.ts); not `crm`
  * @param source the file, or the text typed into the dialog
  * @param table corrections of a table's header and columns (`grid`, `xlsx`)
- * @throws ImportError (only) with a message saying what was found and what was expected
+ * @param signal cancels the read (a workbook is read in a worker of its own, ended at once)
+ * @throws ImportError (only) with a message saying what was found and what was expected;
+ *   `cancelled` after an abort
  */
 export async function readPreview(
   kind: Exclude<ImportKind, 'crm'>,
   source: File | string,
   table: Pick<PasteOptions, 'header' | 'columns'> = {},
+  signal?: AbortSignal,
 ): Promise<ModelPreview> {
   const name = typeof source === 'string' ? 'The SankeyMATIC text' : source.name;
   try {
@@ -63,7 +67,10 @@ export async function readPreview(
     const options = { ...table, file: name, base: emptyModel(nameFromFile(name)) };
     const read =
       kind === 'xlsx'
-        ? await importXlsx(await bytesOf(source, MAX_XLSX_BYTES, 'a workbook'), options)
+        ? await readWorkbook(
+            { ...options, bytes: await bytesOf(source, MAX_XLSX_BYTES, 'a workbook') },
+            signal,
+          )
         : importGridCsv(await bytesOf(source, MAX_GRID_BYTES, 'a grid CSV'), options);
     return {
       model: read.model,
