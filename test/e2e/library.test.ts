@@ -168,6 +168,22 @@ describe('share links', () => {
     await saved(broken);
     await screenshot(broken, 'share-garbage-link');
   });
+
+  test('a link with a stray % gets the plain message, and the page throws nothing', async () => {
+    const page = await openApp();
+    await rename(page, 'Last model');
+    await saved(page);
+    const errors: string[] = [];
+    const broken = await app.context().newPage();
+    broken.on('pageerror', (error) => errors.push(error.message));
+    await broken.goto(new URL('#m1.eNqrVkrOLy1JBZIA%%zz', app.baseURL).href);
+    await broken.locator(SUMMARY).waitFor();
+    const alert = broken.getByRole('alert').filter({ hasText: 'share link could not be opened' });
+    expect(await alert.innerText()).toMatch(/damaged or incomplete/);
+    expect(await modelName(broken)).toBe('Last model');
+    expect(new URL(broken.url()).hash).toBe('');
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('two tabs and no storage', () => {

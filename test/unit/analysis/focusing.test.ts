@@ -229,8 +229,7 @@ describe('five focusing steps: market, ties and overproduction', () => {
       ]),
     );
     const sub = applied(s.subordinate);
-    // 60 calls a period stop piling up, each holding 3 (bought) + 2 (call) invested.
-    expect(sub.inventoryRemoved).toBe(300);
+    expect(sub.inventoryRemoved).toBe(120);
     expect(sub.upstreamOperatingExpense).toBe(400);
   });
 });

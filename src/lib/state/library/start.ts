@@ -8,10 +8,30 @@ export interface Fragment {
   clear(): void;
 }
 
-/** The page's fragment (location.hash), cleared with history.replaceState (no new history entry). */
+/** Where app.html's inline script keeps the fragment it took out of the address before the router started. */
+const STASH = 'bottleneckFragment';
+
+/** The window with app.html's stash of the fragment, if it took one. */
+const stash = () => globalThis as typeof globalThis & { [STASH]?: string };
+
+/**
+ * The page's fragment: the one app.html's inline script took out of the
+ * address before SvelteKit's router could see it (the router throws on a
+ * damaged one, e.g. a stray `%`), else location.hash; cleared from both, the
+ * address with history.replaceState (no new history entry).
+ */
 export const pageFragment: Fragment = {
-  read: () => (typeof location === 'undefined' ? '' : location.hash.replace(/^#/, '')),
-  clear: () => history.replaceState(history.state, '', location.pathname + location.search),
+  read: () => {
+    const taken = stash()[STASH];
+    const hash = taken ?? (typeof location === 'undefined' ? '' : location.hash);
+    return hash.replace(/^#/, '');
+  },
+  clear: () => {
+    delete stash()[STASH];
+    if (location.hash) {
+      history.replaceState(history.state, '', location.pathname + location.search);
+    }
+  },
 };
 
 /**
