@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
+import { crossoverText } from '../lib/analysis/crossover';
 import { describeLoop, loopFactor, type GrowthMode } from '../lib/analysis/loop';
 import { simulate, type SimPeriod, type Simulation } from '../lib/analysis/simulate';
+import { waitText } from '../lib/analysis/wait';
 import { neutralizeCell } from '../lib/io/injection';
 import { setLoopEnabled } from '../lib/model/growth-edits';
 import { LIMITS } from '../lib/model/limits';
@@ -34,8 +36,10 @@ export function simulationJson(sim: Simulation): SimulateJson {
       customers: p.customers,
       active: p.active,
       queues: p.queues,
+      wait: p.wait,
       throughput_money: p.throughput_money,
       inventory_money: p.inventory_money,
+      item_spend: p.item_spend,
       operating_expense: p.operating_expense,
       t_over_oe: p.t_over_oe,
       net: p.net,
@@ -52,6 +56,7 @@ const COLUMNS = [
   'active',
   'throughput_money',
   'inventory_money',
+  'item_spend',
   'operating_expense',
   't_over_oe',
   'net',
@@ -61,14 +66,24 @@ const COLUMNS = [
 /**
  * A simulation as CSV: one row per period, the JSON's numbers (full
  * precision, `t_over_oe` blank without operating expense), then a
- * `queue:<stage id>` column per stage in grid order. Header cells are
- * neutralised against formula injection; CRLF line ends.
+ * `queue:<stage id>` column per stage in grid order, then a `wait:<stage id>`
+ * column per stage (periods; `never` where items wait and the stage
+ * processes none). Header cells are neutralised against formula injection;
+ * CRLF line ends.
  */
 export function simulationCsv(sim: Simulation, stageIds: readonly string[]): string {
-  const header = [...COLUMNS, ...stageIds.map((id) => neutralizeCell(`queue:${id}`))];
+  const header = [
+    ...COLUMNS,
+    ...stageIds.map((id) => neutralizeCell(`queue:${id}`)),
+    ...stageIds.map((id) => neutralizeCell(`wait:${id}`)),
+  ];
   const rows = sim.periods.map((p) => [
     ...COLUMNS.map((c) => (p[c] === null ? '' : String(p[c]))),
     ...stageIds.map((id) => String(p.queues[id] ?? 0)),
+    ...stageIds.map((id) => {
+      const wait = p.wait[id];
+      return wait === null ? 'never' : String(wait ?? 0);
+    }),
   ]);
   return Papa.unparse([header, ...rows], { newline: '\r\n' }) + '\r\n';
 }
@@ -76,30 +91,41 @@ export function simulationCsv(sim: Simulation, stageIds: readonly string[]): str
 const num = (x: number) =>
   x.toLocaleString('en-US', { maximumFractionDigits: Math.abs(x) >= 1000 ? 0 : 2 });
 
+/** The largest queue at the end of a period and the wait ahead of it: "contact 1,800 (wait 1.2 months)". */
+function largestQueue(p: SimPeriod, model: Model): string {
+  const top = Object.entries(p.queues).sort((a, b) => b[1] - a[1])[0];
+  if (!top || top[1] <= 1e-9) return '';
+  const [id, queue] = top;
+  return `${printable(id)} ${num(queue)} (wait ${waitText(p.wait[id] ?? null, model.period)})`;
+}
+
 /** The simulation as a readable table: a few lines on the loop, then one row per period. */
 function simulationText(model: Model, sim: Simulation, loopText: string): string {
   const per = `per ${model.period}`;
   const crossover =
-    sim.mode === 'push'
-      ? 'Push: the loop is off.'
-      : sim.crossover === null
-        ? `No crossover within ${sim.horizon} ${model.period}s.`
-        : `Crossover: from ${model.period} ${sim.crossover} referrals bring in more customers than outbound.`;
-  const head = ['t', 'won', 'customers', 'active', `throughput (${model.currency})`, 'inventory'];
+    sim.mode === 'push' ? 'Push: the loop is off.' : crossoverText(sim, model.period);
+  const head = [
+    't',
+    'won',
+    'customers',
+    'active',
+    `throughput (${model.currency})`,
+    'item spend',
+    'net',
+    'inventory',
+  ];
   const widest = model.stages.length > 0 ? ['largest queue'] : [];
-  const rows = sim.periods.map((p) => {
-    const top = Object.entries(p.queues).sort((a, b) => b[1] - a[1])[0];
-    const queue = top && top[1] > 1e-9 ? [`${printable(top[0])} ${num(top[1])}`] : [''];
-    return [
-      String(p.t),
-      num(p.won),
-      num(p.customers),
-      num(p.active),
-      num(p.throughput_money),
-      num(p.inventory_money),
-      ...(widest.length > 0 ? queue : []),
-    ];
-  });
+  const rows = sim.periods.map((p) => [
+    String(p.t),
+    num(p.won),
+    num(p.customers),
+    num(p.active),
+    num(p.throughput_money),
+    num(p.item_spend),
+    num(p.net),
+    num(p.inventory_money),
+    ...(widest.length > 0 ? [largestQueue(p, model)] : []),
+  ]);
   const table = [[...head, ...widest], ...rows];
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
   const lines = table.map((r) =>
@@ -111,7 +137,7 @@ function simulationText(model: Model, sim: Simulation, loopText: string): string
       .trimEnd(),
   );
   return [
-    `${printable(model.name)}: ${sim.mode}, ${sim.horizon} ${model.period}s (counts ${per}, money ${per}).`,
+    `${printable(model.name)}: ${sim.mode}, ${sim.horizon} ${model.period}s (counts ${per}, money ${per}; a queue's wait by Little's law, queue ÷ processed per ${model.period}).`,
     `Loop factor K = ${+sim.loop_factor.toPrecision(4)}. ${loopText}`,
     crossover,
     '',
@@ -152,10 +178,14 @@ Options:
   --horizon N  periods to simulate, 1–${LIMITS.horizon}; default: the model's horizon
   --json       print { "mode", "horizon", "loop_factor", "crossover",
                "periods": [{ "t", "won", "customers", "active", "queues": { id: n },
-               "throughput_money", "inventory_money", "operating_expense",
+               "wait": { id: periods | null }, "throughput_money",
+               "inventory_money", "item_spend", "operating_expense",
                "t_over_oe", "net", "referred_leads" }] }
+               (wait: queue ÷ processed, null when nothing is processed;
+               net: throughput − operating expense − item spend)
   --csv        print one row per period: the same numbers, then a queue:<id>
-               column per stage
+               column per stage, then a wait:<id> column per stage
+               ("never" when nothing is processed)
   -h, --help   show this help
 
 A file that cannot be opened, or a cell with a formula error or an

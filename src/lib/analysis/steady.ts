@@ -33,7 +33,12 @@ export interface SteadyState {
   money: number;
   /** Operating expense: Σ cost_per_period, money per period. */
   operatingExpense: number;
-  /** Inventory added per period: Σ pileup × cost_per_item, money per period. */
+  /**
+   * Inventory added per period, money per period: Σ pileup × money invested
+   * per item at the stage (its cost_per_item plus what was invested upstream
+   * on the item's path; at a merge, the flow-weighted average of what
+   * arrives, outside arrivals carrying nothing).
+   */
   inventoryMoney: number;
   /** What the arrivals alone would yield with no capacity limits, in output units per period. */
   supplyUnits: number;
@@ -86,6 +91,8 @@ export function steadyState(
   const { stages, order } = funnel;
   const index = new Map(stages.map((s, i) => [s.id, i]));
   const inflow = stages.map((s) => s.arrivals + (extraArrivals?.get(s.id) ?? 0));
+  // Money invested upstream in what arrives at each stage (feeders' out × their money per item).
+  const upstream = new Float64Array(stages.length);
   const flows: StageFlow[] = new Array(stages.length);
   let units = 0;
   let money = 0;
@@ -116,10 +123,14 @@ export function steadyState(
         s.capacity === Infinity || !outputUnits ? null : carryToEnd(stages, index, i, s.capacity),
     };
     money += out * (s.value - s.variable_cost);
-    inventoryMoney += pileup * s.cost_per_item;
+    const invested = s.cost_per_item + (into > 0 ? (upstream[i] as number) / into : 0);
+    inventoryMoney += pileup * invested;
     const j = s.next === null ? undefined : index.get(s.next);
     if (j === undefined) units += out;
-    else inflow[j] = (inflow[j] as number) + out;
+    else {
+      inflow[j] = (inflow[j] as number) + out;
+      upstream[j] = (upstream[j] as number) + out * invested;
+    }
   }
   const supplyUnits = !outputUnits
     ? NaN

@@ -229,7 +229,8 @@ describe('five focusing steps: market, ties and overproduction', () => {
       ]),
     );
     const sub = applied(s.subordinate);
-    expect(sub.inventoryRemoved).toBe(120);
+    // 60 calls a period stop piling up, each holding 3 (bought) + 2 (call) invested.
+    expect(sub.inventoryRemoved).toBe(300);
     expect(sub.upstreamOperatingExpense).toBe(400);
   });
 });

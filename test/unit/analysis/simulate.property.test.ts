@@ -89,11 +89,13 @@ describe('simulate: properties (seeded fast-check)', () => {
     );
   });
 
-  it('pull never wins less than push in any period (more arrivals never process less)', () => {
+  it('without a market limit, pull never wins less than push in any period (more arrivals never process less)', () => {
     fc.assert(
       fc.property(funnel, (f) => {
-        const push = simulate(f, 30, 'push').periods;
-        const pull = simulate(f, 30, 'pull').periods;
+        // A market caps outbound by the customers won so far, so pull can win less outbound than push.
+        const open = withLoop(f, { market: Infinity });
+        const push = simulate(open, 30, 'push').periods;
+        const pull = simulate(open, 30, 'pull').periods;
         pull.forEach((p, k) => {
           const q = push[k]?.won ?? 0;
           expect(p.won >= q || close(p.won, q)).toBe(true);
@@ -103,14 +105,18 @@ describe('simulate: properties (seeded fast-check)', () => {
     );
   });
 
-  it('with every lag 0, each period of push is the steady state: won = its units, queues grow by its pileup', () => {
+  it('with every lag 0 and no market limit, each period of push is the steady state: won = its units, queues and inventory grow by its pileup', () => {
     fc.assert(
       fc.property(funnel, (f) => {
-        const flat = { ...f, stages: f.stages.map((s) => ({ ...s, lag: 0 })) };
+        const flat = withLoop(
+          { ...f, stages: f.stages.map((s) => ({ ...s, lag: 0 })) },
+          { market: Infinity },
+        );
         const steady = steadyState(flat);
         for (const p of simulate(flat, 12, 'push').periods) {
           expect(close(p.won, steady.units)).toBe(true);
           expect(close(p.throughput_money, steady.money)).toBe(true);
+          expect(close(p.inventory_money, p.t * steady.inventoryMoney)).toBe(true);
           steady.stages.forEach((s) =>
             expect(close(p.queues[s.id] ?? NaN, p.t * s.pileup)).toBe(true),
           );

@@ -17,6 +17,9 @@ beforeAll(async () => {
     viral: ['simulate', `${F}/viral.json`, '--json'],
     viralPush: ['simulate', `${F}/viral.json`, '--mode', 'push', '--json'],
     csv: ['simulate', `${F}/churn.json`, '--csv', '--horizon', '3'],
+    stuckText: ['simulate', `${F}/stuck.json`],
+    stuckCsv: ['simulate', `${F}/stuck.json`, '--csv'],
+    viralText: ['simulate', `${F}/viral.json`],
     badMode: ['simulate', `${F}/reference.json`, '--mode', 'viral'],
     badHorizon: ['simulate', `${F}/reference.json`, '--horizon', '0'],
     both: ['simulate', `${F}/reference.json`, '--json', '--csv'],
@@ -46,11 +49,14 @@ describe('bottleneck simulate --json', () => {
       meeting: 0,
       opportunity: 0,
     });
+    // Little's law: 1,800 waiting ÷ 1,500 processed a month.
+    expect(out.periods[5]?.wait).toMatchObject({ enrich: 0, contact: 1.2 });
     expect(Object.keys(out.periods[0]!).sort()).toEqual(
       [
         'active',
         'customers',
         'inventory_money',
+        'item_spend',
         'net',
         'operating_expense',
         'queues',
@@ -58,6 +64,7 @@ describe('bottleneck simulate --json', () => {
         't',
         't_over_oe',
         'throughput_money',
+        'wait',
         'won',
       ].sort(),
     );
@@ -71,7 +78,9 @@ describe('bottleneck simulate --json', () => {
       throughput_money: 5000,
       operating_expense: 800,
       t_over_oe: 6.25,
-      net: 4200,
+      // 100 leads a month at 2 each: net = 5,000 − 800 − 200.
+      item_spend: 200,
+      net: 4000,
       inventory_money: 0,
     });
   });
@@ -95,12 +104,25 @@ describe('bottleneck simulate --json', () => {
 });
 
 describe('bottleneck simulate: text and CSV', () => {
-  it('prints a table with the loop factor and the largest queue', () => {
+  it('prints a table with the loop factor, the money and the largest queue with its wait', () => {
     const run = runs.referenceText!;
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Reference chain \(PRODUCT\.md\): push, 6 months/);
     expect(run.stdout).toMatch(/Loop factor K = 0\.05\. Each customer brings 0\.05 more/);
-    expect(run.stdout).toMatch(/\n6 +3\.75 +22\.5 .* contact 1,800\n$/);
+    expect(run.stdout).toMatch(/ item spend +net +inventory +largest queue\n/);
+    expect(run.stdout).toMatch(/\n6 +3\.75 +22\.5 .* contact 1,800 \(wait 1\.2 months\)\n$/);
+  });
+
+  it('says a capacity of 0 never processes its queue rather than printing a wait', () => {
+    const run = runs.stuckText!;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\n2 .* demo 20 \(wait never processed\)\n$/);
+  });
+
+  it('says the lasting crossover, through the horizon', () => {
+    expect(runs.viralText?.stdout).toMatch(
+      /\nFrom week 2 through week 20 the loop brings in more customers than outbound does, every week anyone is won\.\n/,
+    );
   });
 
   it('prints one CSV row per period with a quoted queue column per stage', () => {
@@ -114,17 +136,27 @@ describe('bottleneck simulate: text and CSV', () => {
       'active',
       'throughput_money',
       'inventory_money',
+      'item_spend',
       'operating_expense',
       't_over_oe',
       'net',
       'referred_leads',
       'queue:leads, inbound',
       'queue:won',
+      'wait:leads, inbound',
+      'wait:won',
     ]);
     expect(rows).toHaveLength(4);
     expect(rows[1]?.slice(0, 4)).toEqual(['1', '10', '10', '10']);
     // A(t) = A(t−1) × (1 − 2 %) + 10, at full precision.
     expect(rows[3]?.[3]).toBe(String((10 * 0.98 + 10) * 0.98 + 10));
+    expect(rows[1]?.slice(-2)).toEqual(['0', '0']);
+  });
+
+  it('writes "never" in a wait column where items wait and nothing is processed', () => {
+    const rows = Papa.parse<string[]>(runs.stuckCsv!.stdout.trim(), { newline: '\r\n' }).data;
+    expect(rows[0]?.slice(-2)).toEqual(['wait:leads', 'wait:demo']);
+    expect(rows[2]?.slice(-4)).toEqual(['0', '20', '0', 'never']);
   });
 });
 
