@@ -126,11 +126,11 @@ describe('growth chart text', () => {
   it('says when the loop overtakes outbound, and when it does not', () => {
     const g = grow(viral(true));
     expect(crossoverNote(g, 'week')).toBe(
-      `From week ${g.pull.crossover} the loop brings in more customers than outbound does.`,
+      `From week ${g.pull.crossover} through week 20 the loop brings in more customers than outbound does, every week.`,
     );
     const r = grow(reference());
     expect(crossoverNote(r, 'month')).toBe(
-      'No crossover within 24 months: outbound still brings in more customers than the loop.',
+      'No crossover within 24 months: outbound brings in at least as many customers as the loop every month.',
     );
     const none = grow(model([{ id: 'a', arrivals: '5' }], { loop: { entry: null } }));
     expect(crossoverNote(none, 'month')).toMatch(/choose the stage referred leads enter/);

@@ -1,3 +1,4 @@
+import { crossoverText } from '../../analysis/crossover';
 import type { Growth } from '../../analysis/growth';
 import type { Period } from '../../model/types';
 import { periodName } from './axes';
@@ -9,16 +10,15 @@ import { measureValue, type GrowthMeasure, type GrowthPoint } from './chart';
  */
 
 /**
- * What the crossover mark means, or why there is none: "From month 7 the
- * loop brings in more customers than outbound does."
+ * What the crossover mark means, or why there is none (see
+ * `crossoverText`): "From month 7 through month 24 the loop brings in more
+ * customers than outbound does, every month."
  */
 export function crossoverNote(growth: Growth, period: Period): string {
-  const { pull, loop, horizon } = growth;
+  const { pull, loop } = growth;
   if (loop.entry === null) return 'No loop yet: choose the stage referred leads enter.';
   if (loop.k === 0) return 'The loop brings no one (K = 0): pull equals push.';
-  if (pull.crossover !== null)
-    return `From ${period} ${pull.crossover} the loop brings in more customers than outbound does.`;
-  return `No crossover within ${horizon} ${period}s: outbound still brings in more customers than the loop.`;
+  return crossoverText(pull, period);
 }
 
 /** The values of both modes at one period: "Month 12 · pull 180 customers · push 90 customers". */

@@ -20,6 +20,12 @@ export interface QueueSeries {
   constraint: boolean;
   /** Queue at the end of the horizon (items). */
   last: number;
+  /**
+   * The wait ahead of the stage at the end of the horizon, in periods
+   * (Little's law: queue ÷ processed that period); `null` when items wait
+   * and the stage processes none (see `SimPeriod.wait`).
+   */
+  wait: number | null;
   /** Where the line ends, for its label. */
   end: { x: number; y: number };
 }
@@ -62,13 +68,14 @@ const MARGIN = { top: 12, right: 104, bottom: 36, left: 58 };
 const QUEUE_SHARE = 0.64;
 const GAP = 22;
 
-/** A queue counts as empty below this many items (float dust). */
-const EMPTY = 1e-9;
+/** A queue counts as empty at or below this many items (float dust). */
+export const EMPTY_QUEUE = 1e-9;
 
 /**
  * Lays out the pileup over time: each stage's queue (items waiting at the
- * end of every period) and the inventory money they tie up (Σ queue ×
- * cost_per_item). The queue ahead of the constraint grows; others stay flat.
+ * end of every period) with the wait ahead of it at the end, and the
+ * inventory money they tie up (Σ queue × money invested per item there).
+ * The queue ahead of the constraint grows; others stay flat.
  */
 export function pileupGeometry(sim: Simulation, options: PileupOptions): PileupGeometry {
   const { stages, constraint, width, height, period, currency } = options;
@@ -90,7 +97,7 @@ export function pileupGeometry(sim: Simulation, options: PileupOptions): PileupG
   const peak = (id: StageId) => Math.max(0, ...sim.periods.map((p) => p.queues[id] ?? 0));
   const queued = stages
     .map((s) => ({ ...s, peak: peak(s.id), constraint: constraint.includes(s.id) }))
-    .filter((s) => s.peak > EMPTY)
+    .filter((s) => s.peak > EMPTY_QUEUE)
     .sort((a, b) => Number(b.constraint) - Number(a.constraint) || b.peak - a.peak);
   const drawn = queued.slice(0, MAX_QUEUE_LINES);
   const count: Unit = { kind: 'count' };
@@ -102,7 +109,9 @@ export function pileupGeometry(sim: Simulation, options: PileupOptions): PileupG
     const path = line<SimPeriod>()
       .x((p) => x(p.t))
       .y((p) => q.y(p.queues[s.id] ?? 0));
-    const last = sim.periods[sim.periods.length - 1]?.queues[s.id] ?? 0;
+    const end = sim.periods[sim.periods.length - 1];
+    const last = end?.queues[s.id] ?? 0;
+    const wait = end?.wait[s.id];
     return {
       id: s.id,
       name: s.name,
@@ -110,6 +119,7 @@ export function pileupGeometry(sim: Simulation, options: PileupOptions): PileupG
       colour: s.constraint ? CONSTRAINT_COLOUR : (PALETTE[other++ % PALETTE.length] as string),
       constraint: s.constraint,
       last,
+      wait: wait === undefined ? 0 : wait,
       end: { x: x(sim.periods.length), y: q.y(last) },
     };
   });
