@@ -1,3 +1,4 @@
+import { cleanName, cleanNote } from './clean-text';
 import { downstreamOf } from './graph';
 import { LIMITS } from './limits';
 import type { Assumption, LoopNumberField, Model, Stage, StageId, StageNumberField } from './types';
@@ -44,7 +45,7 @@ export function setStageCell(
 export function setStageName(model: Model, row: number, name: string): Model {
   const stage = model.stages[row];
   if (!stage) throw new RangeError(`No stage at row ${row}.`);
-  const trimmed = name.trim();
+  const trimmed = cleanName(name).trim();
   if (trimmed === '') throw new EditError('A stage needs a name.');
   if (trimmed.length > LIMITS.name)
     throw new EditError(`A name holds at most ${LIMITS.name} characters.`);
@@ -91,7 +92,8 @@ export function setAssumptionField(
 ): Model {
   const a = model.assumptions[row];
   if (!a) throw new RangeError(`No assumption at row ${row}.`);
-  const value = field === 'name' ? text.trim() : text;
+  const value =
+    field === 'name' ? cleanName(text).trim() : field === 'note' ? cleanNote(text) : text;
   if (
     value.length >
     (field === 'note' ? LIMITS.note : field === 'name' ? LIMITS.name : LIMITS.cellText)

@@ -1,3 +1,4 @@
+import { cleanName } from './clean-text';
 import { mapFormulaWords } from './formula-words';
 import { LOOP_NUMBER_FIELDS, STAGE_NUMBER_FIELDS, type Model } from './types';
 
@@ -20,12 +21,12 @@ export function renameInFormula(formula: string, from: string, to: string): stri
  * Renames an assumption and every use of its name in the model's formulas.
  *
  * @param row the assumption's row
- * @param name the new name (trimmed)
+ * @param name the new name (cleaned of control characters and trimmed here)
  */
 export function renameAssumption(model: Model, row: number, name: string): Model {
   const a = model.assumptions[row];
   if (!a) throw new RangeError(`No assumption at row ${row}.`);
-  const to = name.trim();
+  const to = cleanName(name).trim();
   const from = a.name;
   if (from === to) return model;
   const fix = (text: string) => (from === '' ? text : renameInFormula(text, from, to));

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { cleanName, cleanNote } from './clean-text';
 import { LIMITS } from './limits';
 import { FORMAT_TAG } from './version';
 import { PERIODS, type Model } from './types';
@@ -23,11 +24,24 @@ const cell = v.optional(
   '',
 );
 
+/** Free text (a note), cleaned of control characters (model/clean-text.ts). */
 const text = (max: number, fallback: string) =>
   v.optional(
-    v.pipe(v.string('must be text'), v.maxLength(max, `is longer than ${max} characters`)),
+    v.pipe(
+      v.string('must be text'),
+      v.transform(cleanNote),
+      v.maxLength(max, `is longer than ${max} characters`),
+    ),
     fallback,
   );
+
+/** A name (of the model, a stage, an assumption, a category): one line, no control characters. */
+const name = v.pipe(
+  v.string('must be text'),
+  v.transform(cleanName),
+  v.trim(),
+  v.maxLength(LIMITS.name, `is longer than ${LIMITS.name} characters`),
+);
 
 const stageId = v.pipe(
   v.string('must be text'),
@@ -44,6 +58,7 @@ const stage = v.object(
     id: stageId,
     name: v.pipe(
       v.string('is required (text)'),
+      v.transform(cleanName),
       v.trim(),
       v.minLength(1, 'is required'),
       v.maxLength(LIMITS.name, `is longer than ${LIMITS.name} characters`),
@@ -63,7 +78,7 @@ const stage = v.object(
 
 const assumption = v.object(
   {
-    name: v.pipe(v.string('must be text'), v.trim(), v.maxLength(LIMITS.name)),
+    name,
     value: cell,
     note: text(LIMITS.note, ''),
   },
@@ -92,7 +107,7 @@ const notes = v.optional(
       undesirable: text(LIMITS.note, ''),
       conflict: text(LIMITS.note, ''),
       assumption: text(LIMITS.note, ''),
-      category: text(LIMITS.name, 'throughput'),
+      category: v.optional(name, 'throughput'),
     },
     'must be an object',
   ),
@@ -104,7 +119,7 @@ export const ModelSchema = v.object(
   {
     format: v.literal(FORMAT_TAG, `must be "${FORMAT_TAG}"`),
     version: v.literal(1, 'must be 1'),
-    name: text(LIMITS.name, 'Untitled model'),
+    name: v.optional(name, 'Untitled model'),
     period: v.optional(v.picklist(PERIODS, `must be one of ${PERIODS.join(', ')}`), 'month'),
     horizon: v.optional(
       v.pipe(

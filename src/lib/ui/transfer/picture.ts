@@ -6,6 +6,8 @@
  * that leans on page CSS still exports as it looks.
  */
 
+import { xmlSafe } from './xml-safe';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Style properties that change how a chart looks; copied where page CSS changed them. */
@@ -44,7 +46,7 @@ export interface StandaloneSvg {
  * Clones a chart into a standalone SVG document: explicit size and viewBox,
  * styles inlined only where a page stylesheet changed how an element looks,
  * hidden elements dropped, page references removed, a `<title>` from its
- * accessible name. Labels stay `<text>`.
+ * accessible name, characters XML cannot hold removed. Labels stay `<text>`.
  *
  * @param svg a chart on the page (laid out, so its computed styles are known)
  */
@@ -99,7 +101,7 @@ export function standaloneSvg(svg: SVGSVGElement): StandaloneSvg {
     title.textContent = name;
     clone.prepend(title);
   }
-  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${xmlSafe(new XMLSerializer().serializeToString(clone))}\n`;
   return { text, width, height };
 }
 
