@@ -49,7 +49,7 @@ export async function analysed(page: Page): Promise<void> {
 /** Names of the saved models, as the Models menu lists them (the menu is closed again). */
 export async function savedModels(page: Page): Promise<string[]> {
   await page.getByRole('button', { name: 'Models' }).click();
-  const list = page.getByRole('list', { name: 'Saved models' });
+  const list = page.getByRole('group', { name: 'Saved models' });
   const names = (await list.count()) ? await list.locator('.name').allInnerTexts() : [];
   await page.keyboard.press('Escape');
   return names;

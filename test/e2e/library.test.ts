@@ -87,6 +87,46 @@ describe('the Models menu', () => {
   });
 });
 
+describe('Recently deleted', () => {
+  test('a deleted model stays 30 days after its toast has gone, and Restore brings it back', async () => {
+    const page = await openApp();
+    await page.getByRole('button', { name: 'Models' }).click();
+    await page.getByRole('menuitem', { name: 'New model' }).click();
+    await expect.poll(() => modelName(page)).toBe('Untitled model');
+    await rename(page, 'Old plan');
+    await saved(page);
+
+    await page.getByRole('button', { name: 'Models' }).click();
+    await page.getByRole('menuitem', { name: 'Delete Old plan' }).click();
+    const toast = page.getByRole('status').filter({ hasText: 'Deleted “Old plan”' });
+    expect(await toast.innerText()).toMatch(/stays in Models › Recently deleted for 30\s+days/);
+    await toast.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await savedModels(page)).toEqual(['Outbound — AE constrained']);
+    await page.reload();
+    await page.locator(SUMMARY).waitFor();
+
+    await page.getByRole('button', { name: 'Models' }).click();
+    const menu = page.getByRole('menu', { name: 'Models' });
+    await menu.getByRole('menuitem', { name: 'Recently deleted (1)' }).click();
+    const deleted = menu.getByRole('group', { name: 'Recently deleted' });
+    expect(await deleted.innerText()).toMatch(
+      /Old plan\s+Deleted just now · restorable until \d{1,2} [A-Z][a-z]{2}/,
+    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe('← Saved models');
+    await screenshot(page, 'recently-deleted');
+    await deleted.getByRole('menuitem', { name: 'Restore Old plan' }).click();
+    await expect.poll(() => modelName(page)).toBe('Old plan');
+    await saved(page);
+    expect((await savedModels(page)).sort()).toEqual(['Old plan', 'Outbound — AE constrained']);
+    await page.getByRole('button', { name: 'Models' }).click();
+    expect(await menu.getByRole('menuitem', { name: 'Recently deleted' }).innerText()).toBe(
+      'Recently deleted',
+    );
+  });
+});
+
 describe('share links', () => {
   test('a link opened in a fresh browser shows the same model and leaves its own models alone', async () => {
     const context = app.context();

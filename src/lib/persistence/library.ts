@@ -6,9 +6,14 @@ import { serializeModel } from '../model/serialize';
 import type { Model } from '../model/types';
 import type { ChangeChannel } from './channel';
 import {
+  BY_DELETED_INDEX,
   BY_UPDATED_INDEX,
+  DELETED_KEPT_MS,
+  DELETED_STORE,
   META_STORE,
   MODELS_STORE,
+  type DeletedRecord,
+  type DeletedSummary,
   type LibraryDB,
   type LibrarySchema,
   type ModelRecord,
@@ -45,7 +50,7 @@ export interface LibraryOptions {
 
 type WriteTx = IDBPTransaction<
   LibrarySchema,
-  (typeof MODELS_STORE | typeof META_STORE)[],
+  (typeof MODELS_STORE | typeof META_STORE | typeof DELETED_STORE)[],
   'readwrite'
 >;
 
@@ -169,40 +174,73 @@ export class Library {
   }
 
   /**
-   * Deletes entry `id`.
+   * Deletes entry `id`: it leaves the list and moves to "Recently deleted"
+   * (same id, revision and document), restorable for DELETED_KEPT_DAYS (30) days.
    *
-   * @returns the deleted record, to give to {@link putBack} for undo; `null` when there was none
+   * @returns what it was and when it was deleted; `null` when there was no such entry
    */
-  async remove(id: string): Promise<ModelRecord | null> {
+  async remove(id: string): Promise<DeletedSummary | null> {
+    const deletedAt = this.#now();
     const removed = await this.#transact(async (tx) => {
       const record = await tx.objectStore(MODELS_STORE).get(id);
+      if (!record) return null;
+      const deleted: DeletedRecord = { ...record, deletedAt };
       await Promise.all([
+        tx.objectStore(DELETED_STORE).put(deleted),
         tx.objectStore(MODELS_STORE).delete(id),
         tx.objectStore(META_STORE).delete(id),
       ]);
-      return record ?? null;
+      return { ...summaryOf(record), deletedAt };
     });
     if (removed) this.#announce(removed, true);
     return removed;
   }
 
   /**
-   * Undoes {@link remove}: stores the record again exactly as it was (same id,
-   * revision and document).
-   *
-   * @returns false when an entry with that id exists again (nothing written)
+   * "Recently deleted": the deleted models still kept, most recently deleted
+   * first. Those deleted DELETED_KEPT_DAYS (30) days ago or more are purged first.
    */
-  async putBack(record: ModelRecord): Promise<boolean> {
+  async listDeleted(): Promise<DeletedSummary[]> {
+    await this.purgeDeleted();
+    const all = await this.#db.getAllFromIndex(DELETED_STORE, BY_DELETED_INDEX);
+    return all.reverse().map((record) => ({ ...summaryOf(record), deletedAt: record.deletedAt }));
+  }
+
+  /**
+   * Erases for good the models deleted DELETED_KEPT_DAYS (30) days ago or more.
+   *
+   * @returns how many were erased
+   */
+  async purgeDeleted(): Promise<number> {
+    const before = IDBKeyRange.upperBound(this.#now() - DELETED_KEPT_MS);
+    return this.#transact(async (tx) => {
+      const store = tx.objectStore(DELETED_STORE);
+      const expired = await store.index(BY_DELETED_INDEX).getAllKeys(before);
+      await Promise.all(expired.map((id) => store.delete(id)));
+      return expired.length;
+    });
+  }
+
+  /**
+   * Brings deleted model `id` back from "Recently deleted" exactly as it was
+   * (same id, revision and document): Undo, or Restore in the Models menu.
+   *
+   * @returns false when it is not there (purged, restored already) or an entry with that id exists (nothing written)
+   */
+  async restore(id: string): Promise<boolean> {
     const restored = await this.#transact(async (tx) => {
-      if (await tx.objectStore(META_STORE).get(record.id)) return false;
+      const deleted = await tx.objectStore(DELETED_STORE).get(id);
+      if (!deleted || (await tx.objectStore(META_STORE).get(id))) return null;
+      const { deletedAt: _deletedAt, ...record } = deleted;
       await Promise.all([
         tx.objectStore(MODELS_STORE).add(record),
         tx.objectStore(META_STORE).add(summaryOf(record)),
+        tx.objectStore(DELETED_STORE).delete(id),
       ]);
-      return true;
+      return record;
     });
-    if (restored) this.#announce(record, false);
-    return restored;
+    if (restored) this.#announce(restored, false);
+    return restored !== null;
   }
 
   /** Closes the database connection; the library is unusable afterwards. */
@@ -219,13 +257,13 @@ export class Library {
   }
 
   /**
-   * The one write path: runs `body` in a readwrite transaction over both
-   * stores and resolves once the transaction has committed.
+   * The one write path: runs `body` in a readwrite transaction over every
+   * store and resolves once the transaction has committed.
    *
    * @throws the request's or the transaction's error (e.g. QuotaExceededError); nothing is written then
    */
   async #transact<T>(body: (tx: WriteTx) => Promise<T>): Promise<T> {
-    const tx = this.#db.transaction([MODELS_STORE, META_STORE], 'readwrite');
+    const tx = this.#db.transaction([MODELS_STORE, META_STORE, DELETED_STORE], 'readwrite');
     try {
       const result = await body(tx);
       await tx.done;

@@ -8,7 +8,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 export const DB_NAME = 'bottleneck';
 
 /** Schema version of the database; raise it only together with a new entry in UPGRADES. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Store of full model records, keyed by id. Never rename without a migration. */
 export const MODELS_STORE = 'models';
@@ -18,6 +18,18 @@ export const META_STORE = 'model-meta';
 
 /** Index of {@link META_STORE} on `updatedAt`. Never rename without a migration. */
 export const BY_UPDATED_INDEX = 'by-updated';
+
+/** Store of deleted models ("Recently deleted"), full records keyed by id, kept for {@link DELETED_KEPT_DAYS}. Never rename without a migration. */
+export const DELETED_STORE = 'deleted-models';
+
+/** Index of {@link DELETED_STORE} on `deletedAt`. Never rename without a migration. */
+export const BY_DELETED_INDEX = 'by-deleted';
+
+/** Days a deleted model stays restorable in "Recently deleted" before it is purged. */
+export const DELETED_KEPT_DAYS = 30;
+
+/** {@link DELETED_KEPT_DAYS} in milliseconds: a model deleted at `t` is purged from `t + DELETED_KEPT_MS` on. */
+export const DELETED_KEPT_MS = DELETED_KEPT_DAYS * 24 * 60 * 60 * 1000;
 
 /** What the library shows of a model without loading it. */
 export interface ModelSummary {
@@ -40,10 +52,23 @@ export interface ModelRecord extends ModelSummary {
   doc: unknown;
 }
 
+/** A model in "Recently deleted": what it was when deleted, and when. */
+export interface DeletedSummary extends ModelSummary {
+  /** When it was deleted, in milliseconds since 1970; purged {@link DELETED_KEPT_DAYS} days later. */
+  deletedAt: number;
+}
+
+/** A deleted model's record: the record as it was (same id, revision, document) and when it was deleted. */
+export interface DeletedRecord extends ModelRecord {
+  /** When it was deleted, in milliseconds since 1970. */
+  deletedAt: number;
+}
+
 /** The typed shape of the database for idb. */
 export interface LibrarySchema extends DBSchema {
   [MODELS_STORE]: { key: string; value: ModelRecord };
   [META_STORE]: { key: string; value: ModelSummary; indexes: { [BY_UPDATED_INDEX]: number } };
+  [DELETED_STORE]: { key: string; value: DeletedRecord; indexes: { [BY_DELETED_INDEX]: number } };
 }
 
 /** An open library database. */
@@ -65,6 +90,11 @@ const UPGRADES: readonly ((db: LibraryDB, tx: UpgradeTransaction) => void)[] = [
     db.createObjectStore(MODELS_STORE, { keyPath: 'id' });
     const meta = db.createObjectStore(META_STORE, { keyPath: 'id' });
     meta.createIndex(BY_UPDATED_INDEX, 'updatedAt');
+  },
+  // 1 → 2: deleting a model moves it to "Recently deleted" instead of erasing it.
+  (db) => {
+    const deleted = db.createObjectStore(DELETED_STORE, { keyPath: 'id' });
+    deleted.createIndex(BY_DELETED_INDEX, 'deletedAt');
   },
 ];
 

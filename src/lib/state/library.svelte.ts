@@ -7,7 +7,7 @@ import { openChangeChannel, type ChangeChannel } from '../persistence/channel';
 import { cleanModelName, type Library, type LoadResult } from '../persistence/library';
 import type { OpenLibraryResult } from '../persistence/open';
 import { requestPersistentStorage } from '../persistence/persist';
-import type { ModelRecord, ModelSummary } from '../persistence/schema';
+import type { DeletedSummary, ModelSummary } from '../persistence/schema';
 import { describeStorageError } from '../persistence/storage-errors';
 import { CurrentModel } from './library/current.svelte';
 import { LocalNotes, pageStorage, type Draft } from './library/local-notes';
@@ -22,9 +22,9 @@ import type { Notice, Workspace } from './workspace.svelte';
 
 export type { Conflict, Unsaved } from './library/current.svelte';
 
-/** A model deleted a moment ago, kept so Undo can put it back. */
+/** A model deleted a moment ago (now in "Recently deleted"), for the toast's Undo. */
 export interface Removed {
-  record: ModelRecord;
+  summary: DeletedSummary;
   /** True when it was the open model (Undo opens it again). */
   wasCurrent: boolean;
 }
@@ -70,6 +70,8 @@ export class ModelLibrary {
   linkError: string | null = $state(null);
   /** The model just deleted, until Undo or dismissal. */
   removed: Removed | null = $state.raw(null);
+  /** "Recently deleted": deleted models still restorable, most recently deleted first (see {@link refreshDeleted}). */
+  deleted: DeletedSummary[] = $state.raw([]);
   /** The open model: its id, saving status, conflicts with other tabs. */
   readonly current: CurrentModel;
 
@@ -128,6 +130,7 @@ export class ModelLibrary {
         }),
       );
       void requestPersistentStorage();
+      void this.#guard(() => opened.library.purgeDeleted());
       try {
         if (shared.model) this.current.show(shared.model, null, 0, 'shared');
         else await this.#openHome(() => FIRST_RUN_EXAMPLE.model());
@@ -146,6 +149,12 @@ export class ModelLibrary {
   async refresh(): Promise<void> {
     const list = await this.#guard(() => this.#library!.list());
     if (list) this.models = list;
+  }
+
+  /** Re-reads "Recently deleted" (purging what is past its 30 days). */
+  async refreshDeleted(): Promise<void> {
+    const list = await this.#guard(() => this.#library!.listDeleted());
+    if (list) this.deleted = list;
   }
 
   /** Opens saved model `id` (after writing the open model's last edits). */
@@ -199,28 +208,39 @@ export class ModelLibrary {
     await this.refresh();
   }
 
-  /** Deletes saved model `id`, keeping it for {@link undoRemove}; deleting the open model opens another. */
+  /**
+   * Deletes saved model `id`: it moves to "Recently deleted" (restorable for
+   * 30 days), and the toast offers {@link undoRemove}; deleting the open model opens another.
+   */
   async remove(id: string): Promise<void> {
     const wasCurrent = id === this.current.id;
     if (wasCurrent) {
       await this.current.flush();
       this.current.detach(false);
     }
-    const record = await this.#guard(() => this.#library!.remove(id));
+    const summary = await this.#guard(() => this.#library!.remove(id));
     this.#notes.clearDraft(id);
-    if (record) this.removed = { record, wasCurrent };
+    if (summary) this.removed = { summary, wasCurrent };
     if (wasCurrent) await this.#openHome(() => emptyModel());
-    await this.refresh();
+    await Promise.all([this.refresh(), this.refreshDeleted()]);
   }
 
-  /** Puts the model deleted last back, and opens it again if it was open. */
+  /** Undo of the toast: restores the model deleted last, and opens it again if it was open. */
   async undoRemove(): Promise<void> {
     const removed = this.removed;
     this.removed = null;
-    if (!removed) return;
-    const back = await this.#guard(() => this.#library!.putBack(removed.record));
-    if (back && removed.wasCurrent) await this.open(removed.record.id);
-    await this.refresh();
+    if (removed) await this.restore(removed.summary.id, removed.wasCurrent);
+  }
+
+  /**
+   * Brings model `id` back from "Recently deleted" as it was, and opens it
+   * when `open` (default: the Models menu's Restore opens what it restores).
+   */
+  async restore(id: string, open = true): Promise<void> {
+    const back = await this.#guard(() => this.#library!.restore(id));
+    if (back === false) this.#notice('error', 'That model is no longer in Recently deleted.');
+    if (back && open) await this.open(id);
+    await Promise.all([this.refresh(), this.refreshDeleted()]);
   }
 
   /** Conflict choice after a deletion elsewhere: let it go and open the most recent model. */

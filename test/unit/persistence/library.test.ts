@@ -10,10 +10,13 @@ import { openLibrary } from '../../../src/lib/persistence/open';
 import {
   DB_NAME,
   DB_VERSION,
+  DELETED_KEPT_MS,
+  DELETED_STORE,
   META_STORE,
   MODELS_STORE,
   type ModelRecord,
 } from '../../../src/lib/persistence/schema';
+import { ManualClock } from './clock';
 import { freshIndexedDB, library, putRawRecord, rawDoc, steppingClock } from './setup';
 
 const STORAGE_DIR = new URL('../../fixtures/storage/', import.meta.url);
@@ -27,8 +30,39 @@ describe('opening the library', () => {
     (await library()).close();
     const db = await openDB(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual([META_STORE, MODELS_STORE].sort());
+    expect([...db.objectStoreNames].sort()).toEqual(
+      [DELETED_STORE, META_STORE, MODELS_STORE].sort(),
+    );
     db.close();
+  });
+
+  it('upgrades a version 1 database to 2 keeping its models, with an empty Recently deleted', async () => {
+    // Version 1 as the app of before "Recently deleted" created it.
+    const v1 = await openDB(DB_NAME, 1, {
+      upgrade(db) {
+        db.createObjectStore(MODELS_STORE, { keyPath: 'id' });
+        db.createObjectStore(META_STORE, { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+      },
+    });
+    const record: ModelRecord = {
+      id: 'old',
+      name: 'Kept',
+      updatedAt: 5,
+      revision: 3,
+      doc: serializeModel(named('Kept')),
+    };
+    const { doc: _doc, ...summary } = record;
+    await v1.put(MODELS_STORE, record);
+    await v1.put(META_STORE, summary);
+    v1.close();
+
+    const lib = await library();
+    expect(await lib.list()).toEqual([summary]);
+    expect(await lib.get('old')).toMatchObject({ ok: true, model: named('Kept') });
+    expect(await lib.listDeleted()).toEqual([]);
+    await lib.remove('old');
+    expect(await lib.listDeleted()).toMatchObject([{ id: 'old', name: 'Kept', revision: 3 }]);
+    lib.close();
   });
 
   it('keeps saved models when opened again', async () => {
@@ -148,25 +182,69 @@ describe('the model library', () => {
     expect(await lib.duplicate('nope')).toEqual({ ok: false, reason: 'missing' });
   });
 
-  it('deletes a model and puts it back exactly (undo)', async () => {
-    const lib = await library({ now: steppingClock() });
+  it('deletes a model into Recently deleted and restores it exactly', async () => {
+    const clock = new ManualClock();
+    clock.now = 1_700_000_000_000;
+    const lib = await library({ now: () => clock.now });
     const keep = await lib.create(named('Keep'));
     const gone = await lib.create(named('Gone'));
+    clock.advance(1000);
     await lib.save(gone.id, named('Gone v2'), 1);
+    clock.advance(1000);
     const removed = await lib.remove(gone.id);
-    expect(removed).toMatchObject({ id: gone.id, name: 'Gone v2', revision: 2 });
+    expect(removed).toEqual({
+      id: gone.id,
+      name: 'Gone v2',
+      updatedAt: clock.now - 1000,
+      revision: 2,
+      deletedAt: clock.now,
+    });
     expect(await lib.list()).toEqual([keep]);
     expect(await lib.get(gone.id)).toEqual({ ok: false, reason: 'missing' });
+    expect(await lib.listDeleted()).toEqual([removed]);
     expect(await lib.save(gone.id, named('late write'), 2)).toEqual({
       ok: false,
       reason: 'missing',
     });
     expect(await lib.remove(gone.id)).toBeNull();
 
-    expect(await lib.putBack(removed!)).toBe(true);
-    expect(await lib.get(gone.id)).toMatchObject({ ok: true, model: named('Gone v2') });
+    expect(await lib.restore(gone.id)).toBe(true);
+    expect(await lib.get(gone.id)).toMatchObject({
+      ok: true,
+      model: named('Gone v2'),
+      summary: { revision: 2 },
+    });
     expect((await lib.list()).map((s) => s.name)).toEqual(['Gone v2', 'Keep']);
-    expect(await lib.putBack(removed!)).toBe(false);
+    expect(await lib.listDeleted()).toEqual([]);
+    expect(await lib.restore(gone.id)).toBe(false);
+    // Restored at its revision: a tab that had it open writes on as before.
+    expect(await lib.save(gone.id, named('Gone v3'), 2)).toMatchObject({ ok: true });
+  });
+
+  it('lists Recently deleted newest first, and purges what was deleted 30 days ago', async () => {
+    const clock = new ManualClock();
+    clock.now = 1_700_000_000_000;
+    const lib = await library({ now: () => clock.now });
+    const ids: Record<string, string> = {};
+    for (const name of ['First', 'Second', 'Third']) {
+      ids[name] = (await lib.create(named(name))).id;
+      await lib.remove(ids[name]!);
+      clock.advance(24 * 60 * 60 * 1000); // a day between deletions
+    }
+    expect((await lib.listDeleted()).map((s) => s.name)).toEqual(['Third', 'Second', 'First']);
+
+    // "First" was deleted 3 days before now: move on to one millisecond short of its 30 days.
+    clock.advance(DELETED_KEPT_MS - 3 * 24 * 60 * 60 * 1000 - 1);
+    expect(await lib.purgeDeleted()).toBe(0);
+    expect(await lib.listDeleted()).toHaveLength(3);
+    clock.advance(1);
+    expect((await lib.listDeleted()).map((s) => s.name)).toEqual(['Third', 'Second']);
+    expect(await lib.restore(ids.First!)).toBe(false);
+    clock.advance(24 * 60 * 60 * 1000);
+    expect(await lib.purgeDeleted()).toBe(1);
+    expect(await lib.restore(ids.Third!)).toBe(true);
+    expect((await lib.list()).map((s) => s.name)).toEqual(['Third']);
+    expect(await lib.listDeleted()).toEqual([]);
   });
 
   it('refuses a write based on an old revision (two tabs)', async () => {

@@ -1,95 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { encodeShareFragment } from '../../../src/lib/io/share-link';
 import { setFunnelCell } from '../../../src/lib/model/cell-edits';
-import { EXAMPLES } from '../../../src/lib/model/examples';
-import type { Model } from '../../../src/lib/model/types';
-import { openChangeChannel } from '../../../src/lib/persistence/channel';
 import { openLibrary } from '../../../src/lib/persistence/open';
-import { ModelLibrary } from '../../../src/lib/state/library.svelte';
 import { Workspace } from '../../../src/lib/state/workspace.svelte';
-import { freshIndexedDB, library as rawLibrary } from '../persistence/setup';
+import { library as rawLibrary } from '../persistence/setup';
 import { localCompute } from './local-compute';
+import { example, MemoryStorage, named, saved, stored, useTabs } from './tabs';
 
 // The page's library wiring over fake-indexeddb: start-up, autosave, share
 // links, other tabs, rescue drafts. Each "tab" is a Workspace + ModelLibrary.
 
-const example = (id: string) => EXAMPLES.find((e) => e.id === id)!.model();
-const named = (name: string): Model => ({ ...example('reference'), name });
-
-/** localStorage in memory, shared by the tabs of one test (one origin). */
-class MemoryStorage implements Storage {
-  readonly #items = new Map<string, string>();
-  get length() {
-    return this.#items.size;
-  }
-  clear() {
-    this.#items.clear();
-  }
-  getItem(key: string) {
-    return this.#items.get(key) ?? null;
-  }
-  key(i: number) {
-    return [...this.#items.keys()][i] ?? null;
-  }
-  removeItem(key: string) {
-    this.#items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.#items.set(key, String(value));
-  }
-}
-
-let local: MemoryStorage;
-let channelName: string;
-let tabs: ModelLibrary[];
-let count = 0;
-
-beforeEach(() => {
-  freshIndexedDB();
-  local = new MemoryStorage();
-  channelName = `library-test-${++count}`;
-  tabs = [];
-});
-afterEach(() => tabs.forEach((t) => t.dispose()));
-
-/** Opens a tab (workspace + library) and starts it; `fragment` is the address's `#…`. */
-async function tab(
-  fragment = '',
-  options: { delay?: number; memory?: boolean; tab?: Storage } = {},
-) {
-  const workspace = new Workspace(localCompute(), example('seed'));
-  let hash = fragment;
-  const library = new ModelLibrary(workspace, {
-    local,
-    tab: options.tab ?? null,
-    channel: () => openChangeChannel(channelName),
-    fragment: { read: () => hash, clear: () => (hash = '') },
-    autosaveDelayMs: options.delay ?? 5,
-    ...(options.memory && {
-      open: async () => ({ ok: false, reason: 'unavailable', message: 'No storage here.' }),
-    }),
-  });
-  tabs.push(library);
-  await library.start();
-  return { workspace, library, hash: () => hash };
-}
-
-const saved = (library: ModelLibrary) =>
-  vi.waitFor(() => expect(library.current.status.state).toBe('saved'));
-
-/** What the library holds now, read by a fresh connection. */
-async function stored() {
-  const lib = await rawLibrary();
-  const list = await lib.list();
-  const models = await Promise.all(list.map(async (s) => ({ ...s, got: await lib.get(s.id) })));
-  lib.close();
-  return models.map(({ id, name, revision, got }) => ({
-    id,
-    name,
-    revision,
-    model: got.ok ? got.model : null,
-  }));
-}
+const tabs = useTabs();
+const tab = tabs.tab.bind(tabs);
 
 describe('start-up', () => {
   it('saves the seed example as the first model on first run', async () => {
@@ -109,7 +31,7 @@ describe('start-up', () => {
     const older = await lib.create(named('Older'));
     await lib.create(named('Newer'));
     lib.close();
-    local.setItem('bottleneck:last-model', older.id);
+    tabs.local().setItem('bottleneck:last-model', older.id);
     const { library, workspace } = await tab();
     expect(workspace.model.name).toBe('Older');
     expect(library.current.id).toBe(older.id);
@@ -277,11 +199,11 @@ describe('a tab closed before its edit was written', () => {
     const { library, workspace } = await tab('', { delay: 60_000 });
     workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', '4321'));
     library.current.hide();
-    const draft = JSON.parse(local.getItem(`bottleneck:draft:${library.current.id}`)!);
+    const draft = JSON.parse(tabs.local().getItem(`bottleneck:draft:${library.current.id}`)!);
     expect(draft.base).toBe(1);
     expect(draft.doc.stages[0].arrivals).toBe('4321');
     await saved(library); // the write hide() started went through: the draft goes
-    expect(local.getItem(`bottleneck:draft:${library.current.id}`)).toBeNull();
+    expect(tabs.local().getItem(`bottleneck:draft:${library.current.id}`)).toBeNull();
   });
 
   it('brings back a draft made on the stored revision, as an undoable edit, and saves it', async () => {
@@ -289,7 +211,7 @@ describe('a tab closed before its edit was written', () => {
     const id = first.library.current.id!;
     first.library.dispose();
     const edited = setFunnelCell(example('seed'), 0, 'arrivals', '4321');
-    local.setItem(`bottleneck:draft:${id}`, JSON.stringify({ base: 1, doc: edited }));
+    tabs.local().setItem(`bottleneck:draft:${id}`, JSON.stringify({ base: 1, doc: edited }));
     const second = await tab();
     expect(second.workspace.model.stages[0]?.arrivals).toBe('4321');
     expect(second.workspace.canUndo).toBe(true);
@@ -301,10 +223,12 @@ describe('a tab closed before its edit was written', () => {
     const first = await tab();
     const id = first.library.current.id!;
     first.library.dispose();
-    local.setItem(
-      `bottleneck:draft:${id}`,
-      JSON.stringify({ base: 0, doc: { ...named('Lost edits') } }),
-    );
+    tabs
+      .local()
+      .setItem(
+        `bottleneck:draft:${id}`,
+        JSON.stringify({ base: 0, doc: { ...named('Lost edits') } }),
+      );
     const second = await tab();
     expect(second.library.current.id).toBe(id);
     expect(second.workspace.model).toEqual(example('seed'));
@@ -326,16 +250,11 @@ describe('storage trouble', () => {
         ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
         : save(...args);
     const workspace = new Workspace(localCompute(), example('seed'));
-    const lib = new ModelLibrary(workspace, {
-      local,
-      tab: null,
-      channel: () => openChangeChannel(channelName),
+    const lib = await tabs.start(workspace, {
       fragment: { read: () => '', clear: () => {} },
       open: async () => ({ ok: true, library }),
       autosaveDelayMs: 5,
     });
-    tabs.push(lib);
-    await lib.start();
     workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', '999'));
     await vi.waitFor(() =>
       expect(lib.current.status).toMatchObject({ state: 'error', quota: true }),
