@@ -12,6 +12,7 @@ import { readModelFile } from '../../../src/lib/io/model-file';
 import { pasteToModel } from '../../../src/lib/io/paste';
 import { toSankeymatic } from '../../../src/lib/io/sankeymatic';
 import { fromSankeymatic } from '../../../src/lib/io/sankeymatic-import';
+import { evaluateModel } from '../../../src/lib/engine/engine';
 import { gridToCsv } from '../../../src/lib/io/sheet-export';
 import { importGridCsv } from '../../../src/lib/io/sheet-import';
 import { gridToXlsx } from '../../../src/lib/io/xlsx';
@@ -45,7 +46,12 @@ const DEALS = head('closed_deals.csv', 30);
 const grid = (() => {
   const m = EXAMPLES[0]!.model();
   const flow = analyzeModel(m).flow;
-  return { m, csv: gridToCsv(m, flow), sankey: toSankeymatic(m, flow), xlsx: gridToXlsx(m, flow) };
+  return {
+    m,
+    csv: gridToCsv(m, flow, evaluateModel(m)),
+    sankey: toSankeymatic(m, flow),
+    xlsx: gridToXlsx(m, flow),
+  };
 })();
 
 /** A text mutated by deletions, insertions of CSV-special characters, repeats and cuts. */

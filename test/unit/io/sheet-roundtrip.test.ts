@@ -2,6 +2,8 @@ import type * as ExcelJS from 'exceljs';
 import { HyperFormula } from 'hyperformula';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/lib/analysis/analyze';
+import { evaluateModel } from '../../../src/lib/engine/engine';
 import { analyzeModel, model } from '../helpers';
 import { STAGE_FIELD_LABELS } from '../../../src/lib/model/fields';
 import { funnelAddress } from '../../../src/lib/model/layout';
@@ -43,17 +45,62 @@ async function workbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** The values CSV of a model, as the Export menu writes it. */
+function csvOf(m: Model): string {
+  const evaluated = evaluateModel(m);
+  return gridToCsv(m, analyze(m, evaluated).flow, evaluated);
+}
+
 describe('grid CSV', () => {
-  it.each(EXAMPLES.map((e) => [e.id, e] as const))('round-trips example %s', (_, example) => {
-    const m = example.model();
-    const csv = gridToCsv(m, analyzeModel(m).flow);
-    expect(importGridCsv(csv, { base: m }).model).toEqual(m);
+  it.each(EXAMPLES.map((e) => [e.id, e] as const))(
+    "round-trips example %s's values: stages, links and every cell's number",
+    (_, example) => {
+      const m = example.model();
+      const back = importGridCsv(csvOf(m), { base: m }).model;
+      expect(back.stages.map((s) => [s.id, s.name, s.next])).toEqual(
+        m.stages.map((s) => [s.id, s.name, s.next]),
+      );
+      // Values are written to 12 significant digits.
+      const numbers = (x: Model) =>
+        evaluateModel(x).stages.flatMap((s) =>
+          Object.values(s).map((c) => (c.kind === 'number' ? +c.value.toPrecision(12) : c.kind)),
+        );
+      expect(numbers(back)).toEqual(numbers(m));
+    },
+  );
+
+  it('holds what the grid shows: =AEs*50 as 2000 and a load of 10 as 1000%, no formula text', () => {
+    const m = model(
+      [
+        { id: 'lead', arrivals: '2000', conversion: '35%', next: 'demo' },
+        { id: 'demo', arrivals: '', capacity: '=AEs*50', conversion: '=Rate' },
+      ],
+      {
+        assumptions: [
+          { name: 'AEs', value: '1', note: '' },
+          { name: 'Rate', value: '5%', note: '' },
+        ],
+      },
+    );
+    const rows = Papa.parse<string[]>(csvOf(m), { skipEmptyLines: true }).data;
+    const demo = rows[2]!;
+    expect(demo[4]).toBe('50'); // capacity: =AEs*50 with AEs = 1
+    expect(demo[3]).toBe('5%'); // conversion: =Rate
+    expect(demo[10]).toBe('700'); // inflow: 2000 × 35 %
+    expect(demo[14]).toBe('1400%'); // load 700 ÷ 50 = 14, shown as 1,400 %
+    expect(rows[1]![3]).toBe('35%');
+    expect(rows[1]![14]).toBe(''); // unlimited capacity: no load
+    expect(rows.slice(-2)).toEqual([
+      ['AEs', '1', ''],
+      ['Rate', '5%', ''],
+    ]);
+    for (const row of rows) for (const text of row) expect(text).not.toMatch(/^'?=/);
   });
 
-  it('writes the stage columns as typed and the computed columns as values', () => {
+  it('writes the stage columns and the computed columns as values', () => {
     const m = EXAMPLES.find((e) => e.id === 'reference')!.model();
     const flow = analyzeModel(m).flow;
-    const [header, ...rows] = Papa.parse<string[]>(gridToCsv(m, flow), {
+    const [header, ...rows] = Papa.parse<string[]>(csvOf(m), {
       skipEmptyLines: true,
     }).data;
     expect(header).toEqual([
@@ -86,7 +133,7 @@ describe('grid CSV', () => {
 
   it('neutralises formula injection in labels (OWASP) and reads them back exactly', () => {
     const m = hostile();
-    const csv = gridToCsv(m, analyzeModel(m).flow);
+    const csv = csvOf(m);
     const rows = Papa.parse<string[]>(csv).data;
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(rows[1]?.[0]).toBe(`'${HOSTILE[0]}`);
@@ -216,7 +263,7 @@ describe('grid XLSX', () => {
     for (const header of [true, false]) {
       const options = { header, columns: [...columns] };
       const fromXlsx = await importXlsx(await gridToXlsx(m, flow), options);
-      const fromCsv = importGridCsv(gridToCsv(m, flow), options);
+      const fromCsv = importGridCsv(csvOf(m), options);
       expect(fromXlsx.columns).toEqual(fromCsv.columns);
       expect(fromXlsx.columns[0]).toEqual({
         index: 0,

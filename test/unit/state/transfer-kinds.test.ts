@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modelFileText } from '../../../src/lib/io/model-file';
+import { evaluateModel } from '../../../src/lib/engine/engine';
 import { gridToCsv } from '../../../src/lib/io/sheet-export';
 import { chooseKind, looksLikeGrid, type FileHead } from '../../../src/lib/state/transfer/kinds';
 import { EXAMPLES } from '../../../src/lib/model/examples';
@@ -23,7 +24,7 @@ describe('chooseKind: what dropped or chosen files are', () => {
 
   it("tells the grid's own CSV from a CRM export", () => {
     const model = reference();
-    const csv = gridToCsv(model, analyzeModel(model).flow);
+    const csv = gridToCsv(model, analyzeModel(model).flow, evaluateModel(model));
     expect(chooseKind([head('grid.csv', csv)])).toEqual({
       kind: 'grid',
       reason: expect.stringMatching(/^grid\.csv has a header naming stage columns/),

@@ -28,7 +28,8 @@ const FORMATS: Record<ExportFormat, { type: string; extension: string }> = {
 };
 
 /**
- * Writes the model as a file: format-1 JSON; the grid's values as CSV; the
+ * Writes the model as a file: format-1 JSON; the grid's values as CSV (what
+ * the grid shows: formulas evaluated, rates and loads as percentages); the
  * grid with live formulas as XLSX (exceljs, loaded now); or the steady-state
  * flow as SankeyMATIC text with the constraint highlighted. Labels are
  * neutralised against formula injection by io/.
@@ -46,7 +47,7 @@ export async function exportFile(
     case 'json':
       return modelFile(model);
     case 'csv':
-      return { name, type, data: gridToCsv(model, analysis.flow) };
+      return { name, type, data: gridToCsv(model, analysis.flow, evaluated) };
     case 'xlsx':
       return {
         name,
