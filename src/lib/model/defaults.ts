@@ -24,7 +24,7 @@ export function blankLoop(): Loop {
 }
 
 /** A new model with no stages (the empty state of the grid). */
-export function emptyModel(name = 'Untitled model'): Model {
+export function emptyModel(name = UNTITLED): Model {
   return {
     format: FORMAT_TAG,
     version: FORMAT_VERSION as 1,
@@ -37,6 +37,24 @@ export function emptyModel(name = 'Untitled model'): Model {
     loop: blankLoop(),
     notes: { undesirable: '', conflict: '', assumption: '', category: 'throughput' },
   };
+}
+
+/** The name of a new model while no other is called that. */
+export const UNTITLED = 'Untitled model';
+
+/**
+ * A name for a new model that no model in `taken` has: "Untitled model",
+ * then "Untitled model 2", "Untitled model 3"… (the lowest number free;
+ * names compare case-insensitively, ignoring surrounding spaces).
+ *
+ * @param taken the names of the models there are
+ */
+export function untitledName(taken: Iterable<string>): string {
+  const used = new Set([...taken].map((n) => n.trim().toLowerCase()));
+  if (!used.has(UNTITLED.toLowerCase())) return UNTITLED;
+  let n = 2;
+  while (used.has(`${UNTITLED} ${n}`.toLowerCase())) n++;
+  return `${UNTITLED} ${n}`;
 }
 
 /**

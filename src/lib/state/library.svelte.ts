@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import { emptyModel } from '../model/defaults';
+import { emptyModel, untitledName } from '../model/defaults';
 import { FIRST_RUN_EXAMPLE } from '../model/examples';
 import { serializeModel } from '../model/serialize';
 import type { Model } from '../model/types';
@@ -174,9 +174,9 @@ export class ModelLibrary {
     await this.current.add(model);
   }
 
-  /** Opens a new empty model. */
+  /** Opens a new empty model, named "Untitled model", or "Untitled model 2"… when that is taken. */
   newModel(): Promise<void> {
-    return this.openAsNew(emptyModel());
+    return this.openAsNew(emptyModel(untitledName(this.models.map((m) => m.name))));
   }
 
   /** Adds the open unsaved model (a shared link's, or one the library refused) to the library. */
