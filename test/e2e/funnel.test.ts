@@ -66,7 +66,7 @@ describe('the funnel grid, Sankey and constraint summary', () => {
 
   test('editing the constraint’s capacity moves the constraint in the summary and the Sankey', async () => {
     const page = await openApp();
-    await openExample(page, /Reference chain/);
+    await openExample(page, /Enriched outbound/);
     await expect.poll(() => summaryText(page)).toMatch(/The constraint is Contact/);
     expect(await constraintNodes(page)).toEqual(['contact']);
     await typeInto(page, 'contact', 'capacity', '3000');

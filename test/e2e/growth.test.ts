@@ -25,7 +25,7 @@ async function openReference(): Promise<Page> {
   const page = await app.open('', { ready: SUMMARY });
   await analysed(page);
   await page.getByRole('button', { name: /Examples/ }).click();
-  await page.getByRole('menuitem', { name: /Reference chain/ }).click();
+  await page.getByRole('menuitem', { name: /Enriched outbound/ }).click();
   await expect.poll(() => summaryText(page)).toMatch(/The constraint is Contact\./);
   await page.locator(CHART).waitFor();
   return page;

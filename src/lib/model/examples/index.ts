@@ -31,7 +31,7 @@ export const EXAMPLES: readonly Example[] = [
   },
   {
     id: 'reference',
-    title: 'Reference chain (PRODUCT.md)',
+    title: 'Enriched outbound — contact constrained',
     description: 'Five stages; contact is the constraint, then meeting once contact is elevated.',
     model: () => restoreModel(structuredClone(referenceExample)),
   },

@@ -3,11 +3,12 @@
  * month; contact processes 1,500 of them (300 pile up) and is the constraint
  * at 3.75 won a month. Elevate contact to 3,000 and the constraint moves to
  * meeting (4.0 won a month); the rope then releases 1,777.78 accounts a month.
+ * Named as a user would name it (the menu says what it shows).
  */
 export const referenceExample = {
   format: 'bottleneck-model',
   version: 1,
-  name: 'Reference chain (PRODUCT.md)',
+  name: 'Enriched outbound',
   period: 'month',
   horizon: 24,
   currency: 'USD',
