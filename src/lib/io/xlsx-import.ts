@@ -14,6 +14,7 @@ import { FUNNEL_HEADERS } from './sheet/grid';
 import { readColumns, type TableColumn } from './sheet/headers';
 import { tableToAssumptions, tableToStages } from './sheet/table';
 import { fromWorkbookCell, labelFromWorkbookCell } from './xlsx-cells';
+import { formulaFromNote } from './xlsx-formulas';
 import { loadExcelJs, SETTINGS_LABELS, SETTINGS_SHEET } from './xlsx-load';
 
 const LABEL_COLUMNS = new Set<TableColumn>(['name', 'next', 'id', 'ignore']);
@@ -125,12 +126,13 @@ export function importXlsx(
     const cells = rowsOf(funnel, (c, i) =>
       LABEL_COLUMNS.has(kinds[i] ?? 'ignore')
         ? labelFromWorkbookCell(c.value)
-        : fromWorkbookCell(
+        : ((ownLayout ? formulaFromNote(c.note) : null) ??
+          fromWorkbookCell(
             c.value,
             c.numFmt,
             (what) => warnings.push(`${funnel.name}!${c.address} holds ${what}.`),
             ownLayout,
-          ),
+          )),
     );
     const table = tableToStages(header ? cells.slice(1) : cells, columns, file);
     const base = withSettings(options.base ?? emptyModel(), wb);
@@ -157,7 +159,9 @@ function assumptionsOf(wb: ExcelJS.Workbook, base: Model, warnings: string[]): A
   const warn = (what: string) => warnings.push(`${sheet.name}: a value holds ${what}.`);
   return tableToAssumptions(
     rowsOf(sheet, (c, i) =>
-      i === 1 ? fromWorkbookCell(c.value, c.numFmt, warn) : labelFromWorkbookCell(c.value),
+      i === 1
+        ? (formulaFromNote(c.note) ?? fromWorkbookCell(c.value, c.numFmt, warn))
+        : labelFromWorkbookCell(c.value),
     ).slice(HEADER_ROWS),
   );
 }
@@ -171,7 +175,9 @@ function loopOf(wb: ExcelJS.Workbook, base: Model, warnings: string[]): Loop {
     const row = sheet.getRow(i + HEADER_ROWS + 1);
     if (labelFromWorkbookCell(row.getCell(1).value).trim() !== LOOP_FIELD_LABELS[f]) return;
     const cell = row.getCell(2);
-    loop[f] = fromWorkbookCell(cell.value, cell.numFmt, warn).trim().slice(0, LIMITS.cellText);
+    loop[f] = (formulaFromNote(cell.note) ?? fromWorkbookCell(cell.value, cell.numFmt, warn))
+      .trim()
+      .slice(0, LIMITS.cellText);
   });
   return loop;
 }

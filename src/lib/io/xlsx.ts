@@ -20,6 +20,7 @@ import {
   ID_HEADER,
 } from './sheet/grid';
 import { toWorkbookCell } from './xlsx-cells';
+import { formulaNote, liveFormula } from './xlsx-formulas';
 import { loadExcelJs, SETTINGS_LABELS, SETTINGS_SHEET } from './xlsx-load';
 
 /** A name Excel accepts for a defined name (and not a cell address such as AE1 or R1C1). */
@@ -35,9 +36,45 @@ export function isExcelName(name: string): boolean {
 
 const numberOf = (r: CellResult | undefined) => (r?.kind === 'number' ? r.value : undefined);
 
-/** Writes a model cell (number, formula or blank) with its number format and cached result. */
-function put(cell: ExcelJS.Cell, text: string, result: CellResult | undefined): void {
+/**
+ * The assumption names the workbook defines, lower case, each with its row on
+ * the Assumptions sheet: those Excel accepts, the first of any repeated one
+ * (the engine refuses the same names, so those formulas show #NAME? in both).
+ */
+function definedNames(model: Model): Map<string, number> {
+  const rows = new Map<string, number>();
+  model.assumptions.forEach((a, i) => {
+    const name = a.name.trim();
+    if (isExcelName(name) && !rows.has(name.toLowerCase())) {
+      rows.set(name.toLowerCase(), i + HEADER_ROWS + 1);
+    }
+  });
+  return rows;
+}
+
+/**
+ * Writes a model cell (number, formula or blank) with its number format and
+ * cached result. A formula that is not safe to run in Excel (xlsx-formulas.ts)
+ * is written as its value, the formula and the reason in the cell's note.
+ *
+ * @param names the workbook's defined names, lower case
+ */
+function put(
+  cell: ExcelJS.Cell,
+  text: string,
+  result: CellResult | undefined,
+  names: ReadonlySet<string>,
+): void {
   const { value, numFmt } = toWorkbookCell(text, numberOf(result));
+  if (value !== null && typeof value === 'object' && 'formula' in value) {
+    const verdict = liveFormula(value.formula, names);
+    if (!verdict.live) {
+      // exceljs drops a note on an empty cell, so a formula without a number keeps an empty text.
+      cell.value = numberOf(result) ?? '';
+      cell.note = formulaNote(text.trim(), verdict.reason);
+      return;
+    }
+  }
   cell.value = value;
   if (numFmt) cell.numFmt = numFmt;
 }
@@ -79,6 +116,7 @@ function computedFormulas(model: Model, i: number): string[] {
 function funnelSheet(
   wb: ExcelJS.Workbook,
   model: Model,
+  names: ReadonlySet<string>,
   flow: SteadyState,
   evaluated?: EvaluatedModel,
 ): void {
@@ -90,7 +128,7 @@ function funnelSheet(
     row.getCell(1).value = s.name;
     row.getCell(2).value = s.next === null ? null : (nameOf.get(s.next) ?? null);
     for (const f of STAGE_NUMBER_FIELDS) {
-      put(row.getCell(FUNNEL_COLUMNS.indexOf(f) + 1), s[f], evaluated?.stages[i]?.[f]);
+      put(row.getCell(FUNNEL_COLUMNS.indexOf(f) + 1), s[f], evaluated?.stages[i]?.[f], names);
     }
     const values = computedRow(flow, i);
     computedFormulas(model, i).forEach((formula, k) => {
@@ -106,34 +144,41 @@ function funnelSheet(
   sheet.getColumn(2).width = 22;
 }
 
-function assumptionsSheet(wb: ExcelJS.Workbook, model: Model, evaluated?: EvaluatedModel): void {
+function assumptionsSheet(
+  wb: ExcelJS.Workbook,
+  model: Model,
+  names: ReadonlyMap<string, number>,
+  evaluated?: EvaluatedModel,
+): void {
   const sheet = wb.addWorksheet(SHEETS.assumptions);
   header(sheet, ASSUMPTION_HEADERS);
-  const named = new Set<string>();
+  const known = new Set(names.keys());
   model.assumptions.forEach((a, i) => {
     const r = i + HEADER_ROWS + 1;
     const row = sheet.getRow(r);
     row.getCell(1).value = a.name;
-    put(row.getCell(2), a.value, evaluated?.assumptions[i]);
+    put(row.getCell(2), a.value, evaluated?.assumptions[i], known);
     row.getCell(3).value = a.note === '' ? null : a.note;
     const name = a.name.trim();
-    // The engine refuses the same names (model/engine): those formulas show #NAME? in both.
-    if (isExcelName(name) && !named.has(name.toLowerCase())) {
-      named.add(name.toLowerCase());
+    if (names.get(name.toLowerCase()) === r)
       wb.definedNames.add(`${SHEETS.assumptions}!$B$${r}`, name);
-    }
   });
   sheet.getColumn(1).width = 20;
   sheet.getColumn(3).width = 40;
 }
 
-function loopSheet(wb: ExcelJS.Workbook, model: Model, evaluated?: EvaluatedModel): void {
+function loopSheet(
+  wb: ExcelJS.Workbook,
+  model: Model,
+  names: ReadonlySet<string>,
+  evaluated?: EvaluatedModel,
+): void {
   const sheet = wb.addWorksheet(SHEETS.loop);
   header(sheet, ['Setting', 'Value']);
   LOOP_ROWS.forEach((f, i) => {
     const row = sheet.getRow(i + HEADER_ROWS + 1);
     row.getCell(1).value = LOOP_FIELD_LABELS[f];
-    put(row.getCell(2), model.loop[f], evaluated?.loop[f]);
+    put(row.getCell(2), model.loop[f], evaluated?.loop[f], names);
   });
   sheet.getColumn(1).width = 24;
 }
@@ -168,8 +213,11 @@ function settingsSheet(wb: ExcelJS.Workbook, model: Model): void {
  * Assumptions sheet whose names are workbook names (so `=AEs*50` works in
  * Excel); the Loop sheet; and a Settings sheet (name, period, loop switch,
  * notes) so {@link importXlsx} gives back the same model. Labels are
- * written as plain strings, never formulas (no formula injection). Excel
- * recalculates on open; cached results come from `flow` and `evaluated`.
+ * written as plain strings, never formulas (no formula injection); a model
+ * formula is live only when it uses nothing but the workbook's own cells, the
+ * assumption names and allow-listed functions (xlsx-formulas.ts), else it is
+ * written as its value with the formula in a note (and read back from it).
+ * Excel recalculates on open; cached results come from `flow` and `evaluated`.
  *
  * @param model the model
  * @param flow its steady state, for the computed columns' cached values
@@ -185,9 +233,11 @@ export async function gridToXlsx(
   const wb = new Excel.Workbook();
   wb.creator = 'Bottleneck';
   wb.calcProperties.fullCalcOnLoad = true;
-  funnelSheet(wb, model, flow, evaluated);
-  assumptionsSheet(wb, model, evaluated);
-  loopSheet(wb, model, evaluated);
+  const names = definedNames(model);
+  const known = new Set(names.keys());
+  funnelSheet(wb, model, known, flow, evaluated);
+  assumptionsSheet(wb, model, names, evaluated);
+  loopSheet(wb, model, known, evaluated);
   settingsSheet(wb, model);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
