@@ -9,63 +9,44 @@ import {
   type Model,
   type Stage,
 } from '../model/types';
-import {
-  assumptionExpression,
-  funnelSheet,
-  modelSheets,
-  toContent,
-  type RawContent,
-} from './cells';
+import { funnelSheet, toContent, type RawContent } from './cells';
 import { explainError, notANumber } from './errors';
-import type { CellError, CellResult, EvaluatedModel, EvaluatedStage, SheetName } from './types';
+import { cellKey, CostCache, REFUSED_CONTENT, refusalsOf } from './refusals';
+import { buildWorkbook, type CarefulBuild } from './workbook';
+import type {
+  CellError,
+  CellResult,
+  EvaluatedModel,
+  EvaluatedStage,
+  SheetName,
+  SlowCell,
+} from './types';
 
 /*
- * The only module that imports HyperFormula. Every stage field, assumption
- * and loop setting is a cell of a workbook with three sheets (Funnel,
- * Assumptions, Loop; see model/layout.ts); assumption names are named
- * expressions. Errors come back as values (CellResult), never as exceptions.
+ * The only module that imports HyperFormula (with refusals.ts, its plugin).
+ * Every stage field, assumption and loop setting is a cell of a workbook
+ * with three sheets (Funnel, Assumptions, Loop; see model/layout.ts);
+ * assumption names are named expressions. Errors come back as values
+ * (CellResult), never as exceptions: a formula that would overflow the
+ * engine is refused before it sees it (guard.ts), and one that still makes
+ * it throw is found by adding the formulas one at a time, and refused.
  */
-
-// smartRounding off: results keep full double precision (=8/30 stays 0.2666…67, not
-// 0.26666666666667), so chains of conversions multiply out exactly.
-const CONFIG = {
-  licenseKey: 'gpl-v3',
-  maxRows: 10_000,
-  maxColumns: 64,
-  smartRounding: false,
-} as const;
 
 const FUNNEL = 0;
 const ASSUMPTIONS = 1;
 const LOOP = 2;
 const VALUE_COLUMN = 1;
 
-/** Why an assumption's name cannot be used in formulas, or null when it can. */
-function nameProblem(
-  hf: HyperFormula,
-  name: string,
-  earlier: Set<string>,
-  row: number,
-): CellError | null {
-  if (name === '') return null;
-  if (earlier.has(name.toLowerCase())) {
-    return {
-      code: '#NAME?',
-      explanation: `"${name}" is already the name of another assumption; names must be unique.`,
-    };
-  }
-  if (!hf.isItPossibleToAddNamedExpression(name, assumptionExpression(row))) {
-    return {
-      code: '#NAME?',
-      explanation: `"${name}" can't be used as a name in formulas: start with a letter or _, use letters, digits, _ and ., and don't write a cell address like AE1.`,
-    };
-  }
-  return null;
-}
-
 /** Reads one cell as a number result; the cell's own text tells blank from 0. */
-function readNumber(hf: HyperFormula, address: SimpleCellAddress, text: string): CellResult {
+function readNumber(
+  hf: HyperFormula,
+  address: SimpleCellAddress,
+  text: string,
+  refusals: ReadonlyMap<string, CellError>,
+): CellResult {
   if (isBlank(text)) return { kind: 'blank' };
+  const refusal = refusals.get(cellKey(address));
+  if (refusal) return { kind: 'error', error: refusal };
   const value = hf.getCellValue(address);
   if (value instanceof DetailedCellError) {
     return { kind: 'error', error: explainError(String(value.type), value.message ?? '') };
@@ -80,6 +61,18 @@ function readNumber(hf: HyperFormula, address: SimpleCellAddress, text: string):
   return { kind: 'error', error: notANumber(isFormula(text) ? String(value).toUpperCase() : text) };
 }
 
+/** How a {@link FormulaEngine} builds its workbook. */
+export interface EngineOptions {
+  /** Formulas the compute watchdog stopped last time: refused while their text is the same. */
+  slow?: readonly SlowCell[];
+  /**
+   * Careful build (after the watchdog stopped a compute): every formula is
+   * added on its own, `onCell` called before each (so whoever watches knows
+   * which one hangs), and one that takes longer than `slowMs` is refused.
+   */
+  careful?: CarefulBuild;
+}
+
 /**
  * A live workbook for one model. Create it once, then call {@link update} with
  * each new version of the model: changed cells are set one by one (fast);
@@ -89,24 +82,28 @@ export class FormulaEngine {
   #hf: HyperFormula;
   #model: Model;
   #nameErrors: (CellError | null)[] = [];
+  /** Formula cells HyperFormula holds as refused (REFUSED_CONTENT), by cellKey, with their errors. */
+  #refusals = new Map<string, CellError>();
+  #costs = new CostCache();
+  readonly #options: EngineOptions;
 
-  /** Builds the workbook for `model`. */
-  constructor(model: Model) {
+  /**
+   * Builds the workbook for `model`.
+   *
+   * @param options watchdog findings and the careful build (see {@link EngineOptions})
+   */
+  constructor(model: Model, options: EngineOptions = {}) {
+    this.#options = options;
     this.#model = model;
     this.#hf = this.#build(model);
   }
 
+  /** Builds the workbook; when HyperFormula throws on a formula, finds it and refuses it. */
   #build(model: Model): HyperFormula {
-    const hf = HyperFormula.buildFromSheets(modelSheets(model), CONFIG);
-    const seen = new Set<string>();
-    this.#nameErrors = model.assumptions.map((a, row) => {
-      const name = a.name.trim();
-      const problem = nameProblem(hf, name, seen, row);
-      if (name !== '') seen.add(name.toLowerCase());
-      if (problem === null && name !== '') hf.addNamedExpression(name, assumptionExpression(row));
-      return problem;
-    });
-    return hf;
+    this.#refusals = refusalsOf(model, this.#costs, this.#options.slow);
+    const built = buildWorkbook(model, this.#refusals, this.#options.careful);
+    this.#nameErrors = built.nameErrors;
+    return built.hf;
   }
 
   #rebuild(model: Model): void {
@@ -147,39 +144,52 @@ export class FormulaEngine {
         changes.push([{ sheet: FUNNEL, row: r, col: 1 }, row[1] ?? null]);
       });
     }
+    const refusals = refusalsOf(model, this.#costs, this.#options.slow);
+    const content = (sheet: number, row: number, col: number, text: string): RawContent =>
+      refusals.has(cellKey({ sheet, row, col })) ? REFUSED_CONTENT : toContent(text);
+    const refusalChanged = (sheet: number, row: number, col: number): boolean => {
+      const key = cellKey({ sheet, row, col });
+      return refusals.has(key) !== this.#refusals.has(key);
+    };
     model.stages.forEach((s, i) => {
       const before = old.stages[i] as Stage;
       STAGE_NUMBER_FIELDS.forEach((f) => {
-        if (s[f] !== before[f]) {
-          changes.push([
-            { sheet: FUNNEL, row: i + HEADER_ROWS, col: FUNNEL_COLUMNS.indexOf(f) },
-            toContent(s[f]),
-          ]);
+        const [row, col] = [i + HEADER_ROWS, FUNNEL_COLUMNS.indexOf(f)];
+        if (s[f] !== before[f] || refusalChanged(FUNNEL, row, col)) {
+          changes.push([{ sheet: FUNNEL, row, col }, content(FUNNEL, row, col, s[f])]);
         }
       });
     });
     model.assumptions.forEach((a, i) => {
       const before = old.assumptions[i] as Assumption;
-      if (a.value !== before.value) {
+      const row = i + HEADER_ROWS;
+      if (a.value !== before.value || refusalChanged(ASSUMPTIONS, row, VALUE_COLUMN)) {
         changes.push([
-          { sheet: ASSUMPTIONS, row: i + HEADER_ROWS, col: VALUE_COLUMN },
-          toContent(a.value),
+          { sheet: ASSUMPTIONS, row, col: VALUE_COLUMN },
+          content(ASSUMPTIONS, row, VALUE_COLUMN, a.value),
         ]);
       }
     });
     LOOP_ROWS.forEach((f, i) => {
-      if (model.loop[f] !== old.loop[f]) {
+      const row = i + HEADER_ROWS;
+      if (model.loop[f] !== old.loop[f] || refusalChanged(LOOP, row, VALUE_COLUMN)) {
         changes.push([
-          { sheet: LOOP, row: i + HEADER_ROWS, col: VALUE_COLUMN },
-          toContent(model.loop[f]),
+          { sheet: LOOP, row, col: VALUE_COLUMN },
+          content(LOOP, row, VALUE_COLUMN, model.loop[f]),
         ]);
       }
     });
     this.#model = model;
+    this.#refusals = refusals;
     if (changes.length === 0) return;
-    this.#hf.batch(() => {
-      for (const [address, content] of changes) this.#hf.setCellContents(address, [[content]]);
-    });
+    try {
+      this.#hf.batch(() => {
+        for (const [address, content] of changes) this.#hf.setCellContents(address, [[content]]);
+      });
+    } catch {
+      // A formula made HyperFormula throw, which may leave it half-updated: rebuild (and find it).
+      this.#rebuild(model);
+    }
   }
 
   /** Every number cell of the current model, evaluated. */
@@ -193,6 +203,7 @@ export class FormulaEngine {
           hf,
           { sheet: FUNNEL, row: i + HEADER_ROWS, col: FUNNEL_COLUMNS.indexOf(f) },
           s[f],
+          this.#refusals,
         );
       }
       return out;
@@ -204,12 +215,18 @@ export class FormulaEngine {
         hf,
         { sheet: ASSUMPTIONS, row: i + HEADER_ROWS, col: VALUE_COLUMN },
         a.value,
+        this.#refusals,
       );
     });
     const loop = Object.fromEntries(
       LOOP_NUMBER_FIELDS.map((f, i) => [
         f,
-        readNumber(hf, { sheet: LOOP, row: i + HEADER_ROWS, col: VALUE_COLUMN }, model.loop[f]),
+        readNumber(
+          hf,
+          { sheet: LOOP, row: i + HEADER_ROWS, col: VALUE_COLUMN },
+          model.loop[f],
+          this.#refusals,
+        ),
       ]),
     ) as EvaluatedModel['loop'];
     return { stages, assumptions, loop };
@@ -266,7 +283,8 @@ export class FormulaEngine {
     const rewrite = (text: string, sheet: number, row: number, col: number): string => {
       if (!isFormula(text)) return text;
       const now = hf.getCellFormula({ sheet, row: row + HEADER_ROWS, col });
-      if (now === undefined) return text;
+      // A refused formula keeps its text as typed (HyperFormula never parsed it).
+      if (now === undefined || now === REFUSED_CONTENT) return text;
       return hf.normalizeFormula(text.trim()) === now ? text : now;
     };
     const stages = after.stages.map((s, i) => {

@@ -1,3 +1,4 @@
+import { REFUSED_MESSAGE } from './refusals';
 import type { CellError, CellErrorCode } from './types';
 
 /** HyperFormula's error types mapped to the codes users see. */
@@ -63,6 +64,13 @@ export function explainError(type: string, detail: string): CellError {
           'The formula gives several values; a cell holds one. Wrap it in SUM, MIN or MAX.',
       };
     default:
+      if (detail === REFUSED_MESSAGE) {
+        return {
+          code: '#ERROR!',
+          explanation:
+            "Uses a cell that can't be computed: fix that cell's formula (its own error says why).",
+        };
+      }
       return {
         code: '#ERROR!',
         explanation: /pars/i.test(detail)

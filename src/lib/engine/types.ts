@@ -34,3 +34,19 @@ export interface EvaluatedModel {
 
 /** Which grid a structural edit changes. */
 export type SheetName = 'funnel' | 'assumptions';
+
+/**
+ * A formula cell of the workbook: `sheet` 0 Funnel, 1 Assumptions, 2 Loop;
+ * `row` and `col` 0-based as HyperFormula counts them (row 0 is the header).
+ */
+export interface FormulaCell {
+  sheet: number;
+  row: number;
+  col: number;
+}
+
+/** A formula the compute watchdog stopped: where, its text then, and after how many seconds. */
+export interface SlowCell extends FormulaCell {
+  text: string;
+  seconds: number;
+}
