@@ -2,7 +2,9 @@ import type { CellIssue } from '../../analysis/inputs';
 import type { CellResult } from '../../engine/types';
 import type { FieldKind } from '../../model/fields';
 import { isFormula } from '../../model/number';
-import { formatByKind } from '../format';
+import type { StageId } from '../../model/types';
+import type { ComputeResult } from '../../state/compute/protocol';
+import { formatByKind, formatCount, formatLoad, formatRate } from '../format';
 import type { GridCell } from '../grid/types';
 
 /** A plain value for other apps' clipboards: rates as percentages, other numbers unformatted. */
@@ -47,4 +49,77 @@ export function numberCell(
     ...(issue && { warning: issue.message }),
     copy: plain(result.value, kind),
   };
+}
+
+/** A number cell's value for an explanation, or `fallback` when it is blank or an error. */
+function valueOf(cell: CellResult | undefined, fallback: number): number {
+  return cell?.kind === 'number' ? cell.value : fallback;
+}
+
+/**
+ * Each computed cell of one stage explained with that stage's own numbers,
+ * the way a spreadsheet's formula bar shows a cell's formula: Inflow
+ * "Arrivals 2,000 + 1,800 from Enrich = 3,800", Processed "min(inflow 1,800,
+ * capacity 1,500) = 1,500", Pileup "Inflow 1,800 − processed 1,500 = 300 a
+ * period", Out "Processed 1,500 × conversion 5% = 75", Load "Inflow 2,000 ÷
+ * capacity 200 = 1,000%". Numbers are formatted as the grid shows them.
+ *
+ * @param cells the stage's computed cells, in `keys` order
+ * @param keys the computed columns (inflow, processed, pileup, out, load)
+ * @param result the analysis the cells show (their flow and evaluated inputs)
+ * @returns the cells with `explain` set (unchanged while there is no analysis of the stage)
+ */
+export function explainComputed(
+  cells: GridCell[],
+  keys: readonly string[],
+  stageId: StageId,
+  result: ComputeResult | null,
+): GridCell[] {
+  const row = result?.model.stages.findIndex((s) => s.id === stageId) ?? -1;
+  const flow = result?.analysis.flow.stages[row];
+  const inputs = result?.evaluated.stages[row];
+  if (!result || !flow || !inputs) return cells;
+  const arrivals = valueOf(inputs.arrivals, 0);
+  const capacity = valueOf(inputs.capacity, Infinity);
+  const conversion = valueOf(inputs.conversion, 1);
+  const feeders = result.model.stages.flatMap((s, i) => {
+    const out = result.analysis.flow.stages[i]?.out ?? 0;
+    return s.next === stageId && out > 0 ? [`${formatCount(out)} from ${s.name}`] : [];
+  });
+  const fed = result.model.stages.reduce(
+    (sum, s, i) => sum + (s.next === stageId ? (result.analysis.flow.stages[i]?.out ?? 0) : 0),
+    0,
+  );
+  // What neither arrivals nor feeders account for: referred leads entering here (pull).
+  const referred = flow.inflow - arrivals - fed;
+  const parts = [
+    ...(arrivals > 0 ? [`Arrivals ${formatCount(arrivals)}`] : []),
+    ...feeders,
+    ...(referred > 1e-9 * flow.inflow ? [`${formatCount(referred)} referred`] : []),
+  ];
+  const inflow = formatCount(flow.inflow);
+  const unlimited = !Number.isFinite(capacity);
+  const explain: Record<string, string> = {
+    inflow:
+      parts.length === 0
+        ? 'Nothing arrives: no arrivals, and no stage feeds it.'
+        : parts.length === 1
+          ? `${parts[0]}; ${arrivals > 0 ? 'no stage feeds it' : 'no arrivals'}`
+          : `${parts.join(' + ')} = ${inflow}`,
+    processed: unlimited
+      ? `Capacity unlimited: all of the inflow, ${inflow}`
+      : `min(inflow ${inflow}, capacity ${formatCount(capacity)}) = ${formatCount(flow.processed)}`,
+    pileup: `Inflow ${inflow} − processed ${formatCount(flow.processed)} = ${formatCount(flow.pileup)} a period`,
+    out: `Processed ${formatCount(flow.processed)} × conversion ${formatRate(conversion)} = ${formatCount(flow.out)}`,
+    load:
+      flow.load === null
+        ? 'Capacity unlimited: no load.'
+        : flow.load === Infinity
+          ? `Inflow ${inflow} ÷ capacity 0: overloaded (∞)`
+          : `Inflow ${inflow} ÷ capacity ${formatCount(capacity)} = ${formatLoad(flow.load)}`,
+  };
+  return cells.map((cell, k) => {
+    const text = explain[keys[k] ?? ''];
+    return text ? { ...cell, explain: text } : cell;
+  });
 }

@@ -7,7 +7,7 @@ import type { ComputeResult } from '../../state/compute/protocol';
 import { formatCount, formatLoad } from '../format';
 import { nextChoices } from '../../model/edits';
 import type { Choice, GridCell, GridColumn, GridRow } from '../grid/types';
-import { numberCell } from './cell-view';
+import { explainComputed, numberCell } from './cell-view';
 
 const HELP: Record<StageNumberField, string> = {
   arrivals: 'Items entering this stage from outside, per period (blank: 0).',
@@ -148,7 +148,7 @@ export function funnelRows(
           BLANK[f] ?? '',
         );
       }),
-      ...computedCells(flowById.get(stage.id)),
+      ...explainComputed(computedCells(flowById.get(stage.id)), COMPUTED, stage.id, result),
     ];
     const isConstraint = !blocked && constraint?.stages.some((s) => s === stage.id);
     return {

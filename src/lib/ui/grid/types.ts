@@ -34,6 +34,8 @@ export interface GridCell {
   error?: string;
   /** An out-of-range value: shown amber, explained on focus. */
   warning?: string;
+  /** This cell's own computation in words, shown in the formula bar instead of the column's help ("2,000 ÷ 200 = 1,000%"). */
+  explain?: string;
   /** Emphasis for computed values (pileup > 0, overload). */
   tone?: 'alert' | 'strong';
 }
