@@ -119,6 +119,21 @@ export default ts.config(
     'persistence/ imports model/ and io/ only.',
   ),
   layer(
+    ['src/lib/report/**'],
+    [
+      '**/engine/**',
+      '**/io/**',
+      '**/persistence/**',
+      '**/state/**',
+      '**/ui/**',
+      'hyperformula',
+      'idb',
+      'svelte',
+      'svelte/*',
+    ],
+    'report/ imports model/ and analysis/ only: the words both ui/ and cli/ print.',
+  ),
+  layer(
     ['src/lib/ui/**', 'src/routes/**'],
     ['hyperformula', 'idb', '**/engine/engine*'],
     'ui/ goes through state/.',
