@@ -227,7 +227,7 @@ describe('share links', () => {
 });
 
 describe('two tabs and no storage', () => {
-  test('two pages on one model update each other and never overwrite newer work', async () => {
+  test('two pages on one model update each other, never overwrite newer work, and never drop an edit', async () => {
     const a = await openApp();
     const b = await openApp();
     await typeInto(a, 'accounts', 'arrivals', '111');
@@ -244,21 +244,37 @@ describe('two tabs and no storage', () => {
       await page.keyboard.type(text);
     }
     await Promise.all([b.keyboard.press('Enter'), a.keyboard.press('Enter')]);
-    const banner = (page: Page) => page.getByRole('alert').filter({ hasText: 'another tab' });
+    const banner = (page: Page) =>
+      page.getByRole('alert').filter({ hasText: 'your edits are in a copy' });
     await expect.poll(async () => (await banner(a).count()) + (await banner(b).count())).toBe(1);
     const [loser, winner] = (await banner(a).count()) ? [a, b] : [b, a];
     const lost = loser === a ? '333' : '222';
     const kept = loser === a ? '222' : '333';
-    await screenshot(loser, 'two-tabs-conflict');
-    expect(await cell(winner, 'accounts', 'arrivals').innerText()).toBe(kept);
-    await loser.getByRole('button', { name: 'Keep mine as a copy' }).click();
-    await saved(loser);
-    expect(await modelName(loser)).toMatch(/\(my copy\)$/);
+    // The loser's edit is not dropped: it is saved at once as a conflict copy, which the tab goes on editing.
+    expect(await banner(loser).innerText()).toMatch(
+      /Your edits are kept as “Outbound — AE constrained \(conflict copy\)”, and this tab goes on saving them there/,
+    );
+    await expect.poll(() => modelName(loser)).toBe('Outbound — AE constrained (conflict copy)');
     expect(await cell(loser, 'accounts', 'arrivals').innerText()).toBe(lost);
+    expect(await cell(winner, 'accounts', 'arrivals').innerText()).toBe(kept);
+    await saved(loser);
+    await screenshot(loser, 'two-tabs-conflict');
+
+    // Edits after the warning are kept too, through a reload of that tab.
+    await typeInto(loser, 'accounts', 'arrivals', '444');
+    await saved(loser);
+    await loser.reload();
+    await loser.locator(SUMMARY).waitFor();
+    expect(await modelName(loser)).toBe('Outbound — AE constrained (conflict copy)');
+    expect(await cell(loser, 'accounts', 'arrivals').innerText()).toBe('444');
     await winner.reload();
     await winner.locator(SUMMARY).waitFor();
+    expect(await modelName(winner)).toBe('Outbound — AE constrained');
     expect(await cell(winner, 'accounts', 'arrivals').innerText()).toBe(kept);
-    await expect.poll(async () => (await savedModels(winner)).length).toBe(2);
+    expect((await savedModels(winner)).sort()).toEqual([
+      'Outbound — AE constrained',
+      'Outbound — AE constrained (conflict copy)',
+    ]);
   });
 
   test('without IndexedDB the app runs in memory and says so', async () => {

@@ -63,9 +63,8 @@ const DEFAULT_RETRY_DELAYS = [1000, 2000, 5000, 10_000, 30_000];
 
 const CONFLICT_MESSAGES = {
   newer:
-    'This model was changed in another tab. Reload it to see those changes, or keep yours (this overwrites them).',
-  deleted:
-    'This model was deleted in another tab. Your version is still here: save it as a new model to keep it.',
+    'Another tab saved newer work of this model: your edits were not written over it, and are kept in this tab.',
+  deleted: 'This model was deleted in another tab: your edits were not written, and are kept in this tab.',
 };
 
 /**

@@ -146,54 +146,6 @@ describe('opening and the Models menu', () => {
   });
 });
 
-describe('two tabs on one model', () => {
-  it('updates a tab with no unsaved edits when the other saves', async () => {
-    const a = await tab();
-    const b = await tab();
-    expect(b.library.current.id).toBe(a.library.current.id);
-    a.workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', '3000'));
-    await saved(a.library);
-    await vi.waitFor(() => expect(b.workspace.model.stages[0]?.arrivals).toBe('3000'));
-    b.workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', '3100'));
-    await saved(b.library);
-    await vi.waitFor(() => expect(a.workspace.model.stages[0]?.arrivals).toBe('3100'));
-    expect((await stored())[0]).toMatchObject({ revision: 3 });
-  });
-
-  it('warns instead of overwriting newer work, and keeps both when asked', async () => {
-    const a = await tab();
-    const b = await tab('', { delay: 60_000 });
-    const id = a.library.current.id;
-    b.workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', 'b'));
-    a.workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', '1234'));
-    await saved(a.library);
-    await vi.waitFor(() => expect(b.library.current.conflict?.reason).toBe('newer'));
-    await b.library.current.flush();
-    expect(b.library.current.status.state).toBe('conflict');
-    expect((await stored())[0]?.model?.stages[0]?.arrivals).toBe('1234');
-
-    await b.library.current.keepMineAsCopy();
-    expect(b.library.current.id).not.toBe(id);
-    expect(b.workspace.model.name).toMatch(/\(my copy\)$/);
-    const all = await stored();
-    expect(all.find((m) => m.id === id)?.model?.stages[0]?.arrivals).toBe('1234');
-    expect(all.find((m) => m.id === b.library.current.id)?.model?.stages[0]?.arrivals).toBe('b');
-  });
-
-  it('reloads the other tab’s work on request', async () => {
-    const a = await tab();
-    const b = await tab('', { delay: 60_000 });
-    b.workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', 'mine'));
-    a.workspace.edit((m) => setFunnelCell(m, 0, 'arrivals', 'theirs'));
-    await saved(a.library);
-    await vi.waitFor(() => expect(b.library.current.conflict).not.toBeNull());
-    await b.library.current.reloadTheirs();
-    expect(b.workspace.model.stages[0]?.arrivals).toBe('theirs');
-    expect(b.library.current.conflict).toBeNull();
-    expect(b.library.current.status).toEqual({ state: 'saved', revision: 2 });
-  });
-});
-
 describe('a tab closed before its edit was written', () => {
   it('leaves a rescue draft when the tab is hidden with an edit not yet written', async () => {
     const { library, workspace } = await tab('', { delay: 60_000 });

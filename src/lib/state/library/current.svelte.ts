@@ -7,11 +7,20 @@ import type { ChangeCause, Notice, Workspace } from '../workspace.svelte';
 import type { LocalNotes } from './local-notes';
 import { ModelSaver } from './saver';
 
-/** Another tab changed the open model: it wrote newer work (`newer`) or deleted it (`deleted`). */
+/**
+ * Another tab changed the open model: it saved newer work (`newer`) or deleted
+ * it (`deleted`). When this tab had edits of its own they are never dropped:
+ * they are saved at once as a new model, the conflict copy (`copy`), which this
+ * tab goes on editing and saving; the other tab's version stays as it is.
+ */
 export interface Conflict {
   reason: 'newer' | 'deleted';
-  /** What happened, in plain words, for the banner. */
+  /** What happened and where this tab's edits are, in plain words, for the banner. */
   message: string;
+  /** Name of the conflict copy holding this tab's edits; absent while this tab has none (deleted: keep or close). */
+  copy?: string;
+  /** Id of the model the other tab changed, to open its version (`newer` with a copy). */
+  theirs?: string;
 }
 
 /** Why the open model is not in the library: opened from a share link, or the library refused it. */
@@ -29,18 +38,32 @@ export interface CurrentModelOptions {
   delayMs?: number | undefined;
 }
 
-const NEWER = 'This model was changed in another tab while you were editing it here.';
-const DELETED = 'This model was deleted in another tab. Your version is still here.';
-const conflictOf = (reason: Conflict['reason']): Conflict => ({
-  reason,
-  message: reason === 'newer' ? NEWER : DELETED,
-});
+const DELETED =
+  'This model was deleted in another tab (it is in Models › Recently deleted). Your version is still here: keep it as a new model, or close it. Edit on and your edits are kept as a copy.';
+
+/** The conflict once this tab's edits of `name` are kept as `copy`. */
+function copied(reason: Conflict['reason'], name: string, copy: string, theirs: string): Conflict {
+  const elsewhere =
+    reason === 'newer'
+      ? `Another tab saved changes to “${name}” while you were editing it here.`
+      : `Another tab deleted “${name}” while you were editing it here.`;
+  const kept = `Your edits are kept as “${copy}”, and this tab goes on saving them there`;
+  return reason === 'newer'
+    ? {
+        reason,
+        copy,
+        theirs,
+        message: `${elsewhere} ${kept}; “${name}” keeps the other tab’s version.`,
+      }
+    : { reason, copy, message: `${elsewhere} ${kept}.` };
+}
 
 /**
  * The open model as stored: which saved model it is (or why it is not stored),
  * its autosave, and what other tabs did to it. Every edit in the workspace is
  * saved; another tab's newer work replaces it while this tab has no unsaved
- * edits of its own, and otherwise becomes a {@link Conflict} for the user to settle.
+ * edits of its own. Otherwise this tab's edits go into a conflict copy (a new
+ * model, see {@link Conflict}) and are saved there, so no edit is ever dropped.
  */
 export class CurrentModel {
   /** Id of the open model in the library, or null when it is not stored. */
@@ -56,6 +79,7 @@ export class CurrentModel {
   #library: Library | null = null;
   #saver: ModelSaver | null = null;
   #opening = false;
+  #forking = false;
 
   constructor(options: CurrentModelOptions) {
     this.#options = options;
@@ -122,7 +146,8 @@ export class CurrentModel {
     await saver.flush();
     if (!saver.dirty) return true;
     const { workspace, notice } = this.#options;
-    if (!this.conflict && saver.keepDraft(workspace.model)) {
+    const undecided = this.conflict !== null && !this.conflict.copy;
+    if (!undecided && saver.keepDraft(workspace.model)) {
       notice({
         kind: 'info',
         text: 'Your last changes are not saved yet: they come back when you reopen it.',
@@ -144,25 +169,12 @@ export class CurrentModel {
     void saver.flush();
   }
 
-  /** Conflict choice: drop this tab's edits and show what the other tab saved. */
-  async reloadTheirs(): Promise<void> {
-    this.#saver?.discard();
-    await this.#reloadStored(true);
-  }
-
-  /**
-   * Conflict choice: keep this tab's version as a new model ("… (my copy)";
-   * the same name when the original was deleted); the other tab's work stays.
-   */
-  async keepMineAsCopy(): Promise<void> {
+  /** Conflict choice after a deletion elsewhere (no edits here yet): keep this tab's version as a new model. */
+  async keepMineAsNew(): Promise<void> {
     const model = this.#options.workspace.model;
-    const copy =
-      this.conflict?.reason === 'deleted'
-        ? model
-        : { ...model, name: cleanModelName(`${model.name} (my copy)`) };
     this.#saver?.discard();
-    this.show(copy, null, 0, null);
-    await this.add(copy);
+    this.show(model, null, 0, null);
+    await this.add(model);
   }
 
   /** Every model change in the workspace (subscribe it): edits are saved; a model opened behind our back is added. */
@@ -174,19 +186,47 @@ export class CurrentModel {
       void this.add(model);
     } else {
       this.#saver?.change(model);
+      // Deleted elsewhere, and now edited here: keep the edits as a copy at once.
+      if (this.conflict?.reason === 'deleted' && !this.conflict.copy) void this.#fork('deleted');
     }
   };
 
-  /** Another tab changed a model: for the open one, update or warn. */
+  /**
+   * Another tab changed a model: for the open one, show its newer work while
+   * this tab has no unwritten edits, else keep those edits as a conflict copy;
+   * deleted, with no edits here, ask (keep or close).
+   */
   readonly onRemote = (change: LibraryChange): void => {
     const saver = this.#saver;
     if (!saver || change.id !== saver.id) return;
-    if (change.deleted) this.conflict = conflictOf('deleted');
-    else if (change.revision > saver.revision) {
-      if (saver.dirty || this.conflict) this.conflict = conflictOf('newer');
-      else void this.#reloadStored(false);
-    }
+    if (saver.dirty) void this.#fork(change.deleted ? 'deleted' : 'newer');
+    else if (change.deleted) this.conflict = { reason: 'deleted', message: DELETED };
+    else if (change.revision > saver.revision) void this.#reloadStored();
   };
+
+  /**
+   * This tab's edits met another tab's change (`reason`): they are saved now
+   * as a new model "… (conflict copy)", which this tab goes on editing (its
+   * undo history kept); the model the other tab changed is left alone.
+   */
+  async #fork(reason: Conflict['reason']): Promise<void> {
+    const saver = this.#saver;
+    if (this.#forking || !saver || !this.#library) return;
+    this.#forking = true;
+    try {
+      const { workspace, notes } = this.#options;
+      const name = workspace.model.name;
+      const copy = cleanModelName(`${name} (conflict copy)`);
+      this.detach(false);
+      workspace.edit((m) => ({ ...m, name: copy }));
+      await this.add(workspace.model);
+      if (this.unsaved === 'refused') return; // the banner says so and offers an export
+      notes.clearDraft(saver.id);
+      this.conflict = copied(reason, name, copy, saver.id);
+    } finally {
+      this.#forking = false;
+    }
+  }
 
   /** Starts saving model `id` stored at `revision` as `stored`; edits made since then follow. */
   #attach(id: string | null, revision: number, stored: Model): void {
@@ -206,7 +246,8 @@ export class CurrentModel {
         if (this.#saver !== saver) return;
         this.status = status;
         if (status.state === 'saved') this.#options.onStored();
-        if (status.state === 'conflict') this.conflict = conflictOf(status.reason);
+        // A write refused (the other tab's announcement missed): keep the edits as a copy.
+        if (status.state === 'conflict') void this.#fork(status.reason);
       },
     });
     this.#saver = saver;
@@ -215,8 +256,8 @@ export class CurrentModel {
     if (workspace.model !== stored) saver.change(workspace.model);
   }
 
-  /** Shows the stored version of the open model; unless `force`, only while this tab has no unsaved edits. */
-  async #reloadStored(force: boolean): Promise<void> {
+  /** Shows the stored version of the open model (another tab's newer work) while this tab has no unwritten edits. */
+  async #reloadStored(): Promise<void> {
     const saver = this.#saver;
     if (!saver || !this.#library) return;
     let loaded;
@@ -227,8 +268,12 @@ export class CurrentModel {
       return;
     }
     if (this.#saver !== saver) return;
-    if (!loaded.ok || (!force && saver.dirty)) {
-      this.conflict = conflictOf(loaded.ok ? 'newer' : 'deleted');
+    if (saver.dirty) {
+      void this.#fork(loaded.ok ? 'newer' : 'deleted');
+      return;
+    }
+    if (!loaded.ok) {
+      this.conflict = { reason: 'deleted', message: DELETED };
       return;
     }
     this.#options.workspace.open(loaded.model, 'external');
