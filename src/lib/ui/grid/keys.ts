@@ -2,7 +2,10 @@
  * The grid's keyboard map, as a pure function from a key press to an intent,
  * so the spreadsheet behaviour is testable without a browser. Modelled on
  * Google Sheets and Excel: arrows move, Shift extends, Enter or F2 edits,
- * typing replaces, Delete clears, Ctrl/Cmd+D fills down.
+ * typing replaces, Delete clears, Ctrl/Cmd+D fills down, Ctrl+Home/End go to
+ * the first/last cell, PageUp/PageDown a page of rows, Alt+↓ opens a list
+ * cell, Shift+F10 (or the context-menu key) opens the row's menu. Tab moves
+ * along a row and out of the grid at either end (no keyboard trap).
  */
 
 /** The parts of a KeyboardEvent the map reads. */
@@ -17,7 +20,19 @@ export interface KeyPress {
 /** What a key press asks the grid to do while no cell is being edited. */
 export type NavIntent =
   | { kind: 'move'; dr: number; dc: number; extend: boolean }
-  | { kind: 'jump'; to: 'rowStart' | 'rowEnd' | 'first' | 'last'; extend: boolean }
+  | {
+      kind: 'jump';
+      to: 'rowStart' | 'rowEnd' | 'first' | 'last' | 'firstCell' | 'lastCell';
+      extend: boolean;
+    }
+  /** PageUp (-1) or PageDown (+1): a page of rows up or down. */
+  | { kind: 'page'; by: -1 | 1; extend: boolean }
+  /** Tab (+1) or Shift+Tab (-1): along the row, out of the grid at its ends. */
+  | { kind: 'tab'; by: -1 | 1 }
+  /** Alt+↓: open a list cell's options. */
+  | { kind: 'openList' }
+  /** Shift+F10 or the context-menu key: the active row's menu. */
+  | { kind: 'rowMenu' }
   | { kind: 'edit'; initial: 'keep' | string }
   | { kind: 'clear' }
   | { kind: 'fillDown' }
@@ -56,6 +71,13 @@ export function navIntent(e: KeyPress): NavIntent {
     }
     return { kind: 'move', dr: arrow[0], dc: arrow[1], extend: e.shiftKey };
   }
+  if (e.altKey && !mod && !e.shiftKey && e.key === 'ArrowDown') return { kind: 'openList' };
+  if (mod && !e.altKey && (e.key === 'Home' || e.key === 'End')) {
+    return { kind: 'jump', to: e.key === 'Home' ? 'firstCell' : 'lastCell', extend: e.shiftKey };
+  }
+  if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey && !mod && !e.altKey)) {
+    return { kind: 'rowMenu' };
+  }
   if (mod && e.altKey && (e.key === '=' || e.key === '+')) return { kind: 'insertRow' };
   if (mod && e.altKey && e.key === '-') return { kind: 'deleteRows' };
   if (mod && !e.altKey && e.key.toLowerCase() === 'd') return { kind: 'fillDown' };
@@ -63,7 +85,10 @@ export function navIntent(e: KeyPress): NavIntent {
   if (mod || e.altKey) return { kind: 'none' };
   switch (e.key) {
     case 'Tab':
-      return { kind: 'move', dr: 0, dc: e.shiftKey ? -1 : 1, extend: false };
+      return { kind: 'tab', by: e.shiftKey ? -1 : 1 };
+    case 'PageUp':
+    case 'PageDown':
+      return { kind: 'page', by: e.key === 'PageUp' ? -1 : 1, extend: e.shiftKey };
     case 'Enter':
     case 'F2':
       return { kind: 'edit', initial: 'keep' };
