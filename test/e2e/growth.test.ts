@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { encodeShareFragment } from '../../src/lib/io/share-link';
+import { model } from '../unit/helpers';
 import { screenshot, useApp } from './browser';
 import { analysed, cell, SUMMARY } from './app-helpers';
 
@@ -113,5 +115,67 @@ describe('push vs pull, and the five focusing steps', () => {
     await page.keyboard.press('Home');
     await expect.poll(() => page.locator('.growth output').innerText()).toMatch(/^Month 1 · pull/);
     await screenshot(page, 'growth-loop-cells');
+  });
+});
+
+describe('the crossover and the pileup chart', () => {
+  const PILEUP = 'section.pileup';
+
+  test('the pileup chart says how long each queue waits (Little’s law), in its legend and tooltip', async () => {
+    const page = await openReference();
+    const legend = page.locator(`${PILEUP} .legend`);
+    // 24 months × 300 = 7,200 accounts ahead of Contact, which processes 1,500 a month.
+    await expect
+      .poll(() => legend.innerText())
+      .toMatch(/After 24 months: 7,200 wait 4\.8 months before Contact processes them\./);
+    expect(await legend.innerText()).toMatch(/Wait = queue ÷ processed per month \(Little's law\)/);
+    const tooltip = page.locator(`${PILEUP} path[data-stage="contact"] title`);
+    expect(await tooltip.textContent()).toBe(
+      '7,200 wait 4.8 months before Contact processes them.',
+    );
+    await screenshot(page, 'pileup-wait');
+  });
+
+  test('no crossover is drawn where referrals lead for a while and fall back; one is where they stay ahead', async () => {
+    const saturating = model([{ id: 'leads', name: 'Leads', arrivals: '100', conversion: '10%' }], {
+      name: 'Saturating loop',
+      horizon: 60,
+      loop: {
+        enabled: true,
+        entry: 'leads',
+        referrals: '8',
+        lag: '1',
+        customers: '10',
+        market: '600',
+      },
+    });
+    const page = await app.open(`#${encodeShareFragment(saturating)}`, { ready: CHART });
+    const note = page.locator('[data-crossover-note]');
+    await expect
+      .poll(() => note.innerText())
+      .toMatch(
+        /^No crossover within 60 months: the loop first brought in more customers than outbound in month 2, but from month \d+ on it brings in no more than outbound\.$/,
+      );
+    expect(await page.locator(`${CHART} [data-crossover]`).count()).toBe(0);
+    await page.locator(CHART).scrollIntoViewIfNeeded();
+    await screenshot(page, 'growth-no-crossover');
+
+    // No market: the 10 existing customers' 80 referred leads win 8 in month 1 (outbound: 10),
+    // then 18 × 8 × 10 % = 14.4 in month 2, and K = 0.8 keeps referrals ahead from there.
+    const market = page.locator('input[data-loop="market"]');
+    await market.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator(`${CHART} [data-crossover]`).getAttribute('data-crossover'))
+      .toBe('2');
+    expect(await note.innerText()).toBe(
+      'From month 2 through month 60 the loop brings in more customers than outbound does, every month.',
+    );
+    expect(
+      await page.locator(CHART).locator('text', { hasText: 'crossover · month 2' }).count(),
+    ).toBe(1);
+    await screenshot(page, 'growth-crossover');
   });
 });

@@ -45,7 +45,7 @@ export interface PileupGeometry {
   xTicks: Tick[];
   /** Inventory money per period: the line, and the area under it. */
   money: { d: string; area: string };
-  /** False when no queue ever ties up money (no stage with a queue has a cost per item). */
+  /** False when no queue ever ties up money (nothing is invested in any queued item, on its path or at its stage). */
   inventory: boolean;
   xLabel: string;
   queueLabel: string;
