@@ -33,6 +33,18 @@ describe('axe-core finds no violations', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  test('with the Models menu showing Recently deleted', async () => {
+    const page = await openApp();
+    await page.getByRole('button', { name: 'Models', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Duplicate Outbound — AE constrained' }).click();
+    await page.getByRole('button', { name: 'Models', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Delete Outbound — AE constrained (copy)' }).click();
+    await page.getByRole('button', { name: 'Models', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Recently deleted (1)' }).click();
+    await page.getByRole('group', { name: 'Recently deleted' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   test('with a row menu open', async () => {
     const page = await openApp();
     await page.getByRole('button', { name: 'Funnel row 2 actions' }).click();
