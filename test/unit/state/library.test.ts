@@ -96,6 +96,23 @@ describe('share links', () => {
     expect(opened.library.linkError).toMatch(/damaged or incomplete/);
     expect(opened.library.current.id).toBe(id);
     expect(opened.hash()).toBe('');
+    opened.library.dispose();
+    // A stray % (URI malformed) is damaged too, and says so instead of throwing.
+    const stray = await tab(`${encodeShareFragment(named('Shared'))}%%zz`);
+    expect(stray.library.linkError).toMatch(/damaged or incomplete/);
+    expect(stray.library.current.id).toBe(id);
+  });
+
+  it('opens a link whose characters were %-escaped on the way', async () => {
+    const link = encodeShareFragment(named('Escaped on the way'));
+    const escaped = link.replace(
+      /[.\-_]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+    );
+    expect(escaped).not.toBe(link);
+    const opened = await tab(escaped);
+    expect(opened.library.linkError).toBeNull();
+    expect(opened.workspace.model.name).toBe('Escaped on the way');
   });
 });
 

@@ -48,13 +48,27 @@ export const loadShareLinks = () => import('../../io/share-link');
 export async function takeSharedModel(
   fragment: Fragment,
 ): Promise<{ model?: Model; error?: string }> {
-  const text = fragment.read();
+  const text = percentDecoded(fragment.read());
   if (!text) return {};
   fragment.clear();
   try {
     return { model: (await loadShareLinks()).decodeShareFragment(text) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * The fragment with any %-escapes decoded (a mail or chat app may escape a
+ * link's characters); one that does not decode (a stray `%`) stays as it is,
+ * for the share-link decoder to call damaged. Never throws.
+ */
+function percentDecoded(text: string): string {
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 
