@@ -24,6 +24,7 @@ export type { Conflict, Unsaved } from './library/current.svelte';
 
 /** A model deleted a moment ago (now in "Recently deleted"), for the toast's Undo. */
 export interface Removed {
+  /** What was deleted, and when (its id restores it). */
   summary: DeletedSummary;
   /** True when it was the open model (Undo opens it again). */
   wasCurrent: boolean;
