@@ -11,7 +11,8 @@ import {
 } from '../model/types';
 import { funnelSheet, toContent, type RawContent } from './cells';
 import { explainError, notANumber } from './errors';
-import { cellKey, CostCache, REFUSED_CONTENT, refusalsOf } from './refusals';
+import { notRun, tooSlow } from './guard';
+import { cellKey, CostCache, REFUSED_CONTENT, refusalsOf, type KnownRefusal } from './refusals';
 import { buildWorkbook, type CarefulBuild } from './workbook';
 import type {
   CellError,
@@ -63,14 +64,15 @@ function readNumber(
 
 /** How a {@link FormulaEngine} builds its workbook. */
 export interface EngineOptions {
-  /** Formulas the compute watchdog stopped last time: refused while their text is the same. */
+  /** Formulas the compute watchdog stopped: refused while their text is the same. */
   slow?: readonly SlowCell[];
   /**
-   * Careful build (after the watchdog stopped a compute): every formula is
-   * added on its own, `onCell` called before each (so whoever watches knows
-   * which one hangs), and one that takes longer than `slowMs` is refused.
+   * Careful first build (after the watchdog stopped a compute): every formula
+   * is added on its own and watched (see {@link CarefulBuild}).
    */
   careful?: CarefulBuild;
+  /** Opened safely: no formula is evaluated; each shows why (guard.ts notRun). */
+  skipFormulas?: boolean;
 }
 
 /**
@@ -85,7 +87,9 @@ export class FormulaEngine {
   /** Formula cells HyperFormula holds as refused (REFUSED_CONTENT), by cellKey, with their errors. */
   #refusals = new Map<string, CellError>();
   #costs = new CostCache();
-  readonly #options: EngineOptions;
+  /** Refusals found by building (a throw, a slow formula) or told (`slow`): kept while the text is the same. */
+  readonly #known = new Map<string, KnownRefusal>();
+  readonly #notRun: CellError | null;
 
   /**
    * Builds the workbook for `model`.
@@ -93,15 +97,20 @@ export class FormulaEngine {
    * @param options watchdog findings and the careful build (see {@link EngineOptions})
    */
   constructor(model: Model, options: EngineOptions = {}) {
-    this.#options = options;
+    for (const cell of options.slow ?? []) {
+      this.#known.set(cellKey(cell), { text: cell.text, error: tooSlow(cell.seconds) });
+    }
+    this.#notRun = options.skipFormulas ? notRun() : null;
     this.#model = model;
-    this.#hf = this.#build(model);
+    this.#hf = this.#build(model, options.careful);
   }
 
-  /** Builds the workbook; when HyperFormula throws on a formula, finds it and refuses it. */
-  #build(model: Model): HyperFormula {
-    this.#refusals = refusalsOf(model, this.#costs, this.#options.slow);
-    const built = buildWorkbook(model, this.#refusals, this.#options.careful);
+  /** Builds the workbook; a formula HyperFormula throws on (or, careful, a slow one) is found and refused. */
+  #build(model: Model, careful?: CarefulBuild): HyperFormula {
+    this.#refusals = refusalsOf(model, this.#costs, this.#known, this.#notRun);
+    const built = buildWorkbook(model, this.#refusals, careful, (cell, error) =>
+      this.#known.set(cellKey(cell), { text: cell.text, error }),
+    );
     this.#nameErrors = built.nameErrors;
     return built.hf;
   }
@@ -144,7 +153,7 @@ export class FormulaEngine {
         changes.push([{ sheet: FUNNEL, row: r, col: 1 }, row[1] ?? null]);
       });
     }
-    const refusals = refusalsOf(model, this.#costs, this.#options.slow);
+    const refusals = refusalsOf(model, this.#costs, this.#known, this.#notRun);
     const content = (sheet: number, row: number, col: number, text: string): RawContent =>
       refusals.has(cellKey({ sheet, row, col })) ? REFUSED_CONTENT : toContent(text);
     const refusalChanged = (sheet: number, row: number, col: number): boolean => {

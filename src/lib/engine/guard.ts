@@ -184,3 +184,17 @@ export function tooSlow(seconds: number): CellError {
     `Too expensive to compute: it was stopped after ${seconds} s. Narrow its ranges or simplify it.`,
   );
 }
+
+/** The error of a formula not tried in a careful build: the formulas before it used up its time. */
+export function outOfTime(seconds: number): CellError {
+  return refused(
+    `Too expensive to compute: the model's formulas took over ${seconds} s before reaching this one. Simplify the slow ones (they are marked).`,
+  );
+}
+
+/** The error of every formula of a model opened safely: its formulas were not run. */
+export function notRun(): CellError {
+  return refused(
+    'Not computed: this model stopped the app last time, so it was opened without running its formulas. Choose "Open normally" to compute them, or fix this formula first.',
+  );
+}

@@ -7,10 +7,9 @@ import {
   formulaProblem,
   MAX_MODEL_CELLS,
   overBudget,
-  tooSlow,
   type FormulaCost,
 } from './guard';
-import type { CellError, FormulaCell, SlowCell } from './types';
+import type { CellError, FormulaCell } from './types';
 
 /*
  * Which formula cells of a model HyperFormula must not evaluate (guard.ts),
@@ -91,25 +90,35 @@ export class CostCache {
   }
 }
 
+/** A refusal found earlier for a cell's text (it threw, or was too slow): it stands while the text is the same. */
+export interface KnownRefusal {
+  text: string;
+  error: CellError;
+}
+
 /**
  * The formula cells of `model` that must not be evaluated, by {@link cellKey},
- * with the error each shows: too deep, too many cells, over the model's
- * budget (the first formulas in grid order spend it), or stopped by the
- * watchdog last time with the same text (`slow`).
+ * with the error each shows: found earlier with the same text (`known`), too
+ * deep, too many cells, or over the model's budget (the first formulas in
+ * grid order spend it). With `notRun`, every formula is refused with that error.
  */
 export function refusalsOf(
   model: Model,
   costs: CostCache,
-  slow: readonly SlowCell[] = [],
+  known: ReadonlyMap<string, KnownRefusal>,
+  notRun: CellError | null = null,
 ): Map<string, CellError> {
-  const slowByKey = new Map(slow.map((s) => [cellKey(s), s]));
   const refusals = new Map<string, CellError>();
   let spent = 0;
   for (const cell of formulaCells(model)) {
     const key = cellKey(cell);
-    const stopped = slowByKey.get(key);
-    if (stopped && stopped.text === cell.text) {
-      refusals.set(key, tooSlow(stopped.seconds));
+    if (notRun) {
+      refusals.set(key, notRun);
+      continue;
+    }
+    const before = known.get(key);
+    if (before && before.text === cell.text) {
+      refusals.set(key, before.error);
       continue;
     }
     const cost = costs.of(cell.text);

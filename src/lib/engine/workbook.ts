@@ -1,7 +1,7 @@
 import { HyperFormula } from 'hyperformula';
 import type { Model } from '../model/types';
 import { assumptionExpression, modelSheets, toContent, type RawContent } from './cells';
-import { crashed, tooSlow } from './guard';
+import { crashed, outOfTime, tooSlow } from './guard';
 import { cellKey, formulaCells, REFUSED_CONTENT } from './refusals';
 import type { CellError, FormulaCell } from './types';
 
@@ -22,11 +22,16 @@ const CONFIG = {
 
 /** A careful build: each formula added on its own, watched, and refused when slow. */
 export interface CarefulBuild {
-  /** Called before each formula is added (whoever watches then knows which one hangs). */
-  onCell(cell: FormulaCell): void;
+  /** Called before each formula is added, with its text (whoever watches then knows which one hangs). */
+  onCell(cell: FormulaCell & { text: string }): void;
   /** A formula that takes longer than this, in ms, to add is refused. */
   slowMs: number;
+  /** Once the formulas added took this long, in ms, together, the rest are refused. */
+  budgetMs: number;
 }
+
+/** Called for each refusal a build finds: the cell with its text, and the error it shows. */
+export type OnFound = (cell: FormulaCell & { text: string }, error: CellError) => void;
 
 /** A built workbook and the error of each assumption's name (null: usable in formulas). */
 export interface Workbook {
@@ -97,17 +102,27 @@ function buildOneByOne(
   model: Model,
   refusals: Map<string, CellError>,
   careful: CarefulBuild | undefined,
+  found: OnFound,
 ): Workbook {
+  const refuse = (cell: FormulaCell & { text: string }, error: CellError) => {
+    refusals.set(cellKey(cell), error);
+    found(cell, error);
+  };
   const cells = [...formulaCells(model)].filter((c) => !refusals.has(cellKey(c)));
   let built = buildWith(model, refusals, true);
+  const start = performance.now();
   cells.forEach((cell, i) => {
-    const key = cellKey(cell);
-    careful?.onCell({ sheet: cell.sheet, row: cell.row, col: cell.col });
+    if (careful && performance.now() - start > careful.budgetMs) {
+      // Not found guilty, only not tried: the next edit tries it again.
+      refusals.set(cellKey(cell), outOfTime(careful.budgetMs / 1000));
+      return;
+    }
+    careful?.onCell(cell);
     const started = performance.now();
     try {
       built.hf.setCellContents(cell, [[toContent(cell.text)]]);
     } catch (error) {
-      refusals.set(key, crashed(error));
+      refuse(cell, crashed(error));
       built.hf.destroy();
       const later = new Map(refusals);
       for (const c of cells.slice(i + 1)) later.set(cellKey(c), crashed(error));
@@ -116,7 +131,7 @@ function buildOneByOne(
     }
     const took = performance.now() - started;
     if (careful && took > careful.slowMs) {
-      refusals.set(key, tooSlow(Math.round(took / 100) / 10));
+      refuse(cell, tooSlow(Math.round(took / 100) / 10));
       built.hf.setCellContents(cell, [[REFUSED_CONTENT]]);
     }
   });
@@ -129,11 +144,13 @@ function buildOneByOne(
  * one slower than `careful.slowMs` in a careful build.
  *
  * @param refusals the refused cells by cellKey; updated in place
+ * @param found told of each refusal the build finds
  */
 export function buildWorkbook(
   model: Model,
   refusals: Map<string, CellError>,
-  careful?: CarefulBuild,
+  careful: CarefulBuild | undefined,
+  found: OnFound,
 ): Workbook {
   if (!careful) {
     try {
@@ -142,5 +159,5 @@ export function buildWorkbook(
       // Some formula makes HyperFormula throw: add them one at a time to find it.
     }
   }
-  return buildOneByOne(model, refusals, careful);
+  return buildOneByOne(model, refusals, careful, found);
 }

@@ -1,13 +1,17 @@
 import type { CellChange } from '../../analysis/trial';
 import type { Model } from '../../model/types';
 import type { ApplyPlan } from '../apply/plan';
-import type {
-  ComputeRequest,
-  ComputeResponse,
-  ComputeResult,
-  FocusResult,
-  SheetChange,
+import type { SlowCell } from '../../engine/types';
+import {
+  COMPUTE_LIMITS_MS,
+  type ComputeRequest,
+  type ComputeResponse,
+  type ComputeResult,
+  type FocusResult,
+  type SheetChange,
 } from './protocol';
+import { noMark, storageMark, type UnfinishedMark } from './unfinished';
+import { watchedSender, type Stopped } from './watchdog';
 
 /** The two answers to one analysis; each is null when a newer model superseded it first. */
 export interface Analyzing {
@@ -26,9 +30,15 @@ export interface Compute {
    * Evaluates and analyses a model, then works its five focusing steps.
    * While one analysis runs, only the latest model asked for is queued:
    * superseded requests answer `null`, and a model already superseded when
-   * its result comes skips its focusing steps.
+   * its result comes skips its focusing steps. An analysis the watchdog
+   * stops is run again carefully, formula by formula, and the formulas that
+   * hang are marked "too expensive to compute" in the result.
+   *
+   * @param options.skipFormulas evaluate no formula (a model opened safely)
    */
-  analyze(model: Model): Analyzing;
+  analyze(model: Model, options?: { skipFormulas?: boolean }): Analyzing;
+  /** True when `model`'s compute was still running when the app last stopped (open it safely). */
+  stoppedLastTime(model: Model): boolean;
   /** Inserts, deletes or moves rows, rewriting formulas that refer to them. @throws Error on failure */
   restructure(model: Model, change: SheetChange): Promise<Model>;
   /**
@@ -72,44 +82,97 @@ interface Answers {
 }
 
 const UNEXPECTED = 'Unexpected answer from the formula engine.';
+const messageOf = (response: ComputeResponse | Stopped, what: string): string =>
+  response.type === 'failed'
+    ? response.message
+    : response.type === 'stopped'
+      ? `${what} took longer than ${response.seconds} s and was stopped.`
+      : UNEXPECTED;
 
-/** A request before it is numbered: each kind of {@link ComputeRequest} without its `id`. */
-type Unnumbered<R> = R extends unknown ? Omit<R, 'id'> : never;
+/** What {@link createCompute} may be given besides its port. */
+export interface ComputeOptions {
+  /**
+   * Resolves once a result just handed out is on screen: the focusing steps
+   * are asked for only then, so that working them (most of the compute
+   * time) and showing them do not delay the charts.
+   */
+  shown?: () => Promise<void>;
+  /** The watchdog's limit for one request, in ms (COMPUTE_LIMITS_MS.request by default). */
+  limitMs?: number;
+  /** Where an analysis running longer than `markAfterMs` is remembered until it ends. */
+  mark?: UnfinishedMark;
+  /** How long, in ms, an analysis runs before it is marked (1 s by default). */
+  markAfterMs?: number;
+}
 
 /**
- * A {@link Compute} over a port, with latest-wins queueing of analyses.
+ * A {@link Compute} over a port, with latest-wins queueing of analyses and
+ * a watchdog. Given `connect` (a function opening a port), a request left
+ * unanswered past the limit is abandoned and the port reopened; a plain
+ * port cannot be reopened, so it is never stopped.
  *
- * @param shown resolves once a result just handed out is on screen: the
- *   focusing steps are asked for only then, so that working them (most of
- *   the compute time) and showing them do not delay the charts
+ * @param options a ComputeOptions, or (as before) just its `shown`
  */
 export function createCompute(
-  port: Port,
-  shown: () => Promise<void> = () => Promise.resolve(),
+  port: Port | (() => Port),
+  options: ComputeOptions | ComputeOptions['shown'] = {},
 ): Compute {
-  let nextId = 1;
-  const waiting = new Map<number, (response: ComputeResponse) => void>();
-  port.onResponse((response) => {
-    waiting.get(response.id)?.(response);
-    waiting.delete(response.id);
-  });
-  const send = (request: Unnumbered<ComputeRequest>): Promise<ComputeResponse> =>
-    new Promise((resolve) => {
-      const id = nextId++;
-      waiting.set(id, resolve);
-      port.post({ ...request, id } as ComputeRequest);
-    });
+  const {
+    shown = () => Promise.resolve(),
+    limitMs = COMPUTE_LIMITS_MS.request,
+    mark = noMark,
+    markAfterMs = 1_000,
+  } = typeof options === 'function' ? { shown: options } : options;
+  const sender =
+    typeof port === 'function'
+      ? watchedSender(port, limitMs)
+      : watchedSender(() => port, Number.POSITIVE_INFINITY);
+  const send = sender.send;
+  /** Formulas the watchdog stopped: refused while their text is the same (protocol AnalyzeOptions). */
+  const slow: SlowCell[] = [];
+
+  /** Analyses `model`; when stopped, again carefully, each time refusing the formula it hung on. */
+  const analyzeWatched = async (
+    model: Model,
+    skipFormulas: boolean,
+  ): Promise<ComputeResponse | Stopped | null> => {
+    const marking = setTimeout(() => mark.set(model), markAfterMs);
+    try {
+      for (let careful = false; ; careful = true) {
+        const response = await send({
+          type: 'analyze',
+          model,
+          slow: [...slow],
+          careful,
+          skipFormulas,
+        });
+        if (response.type !== 'stopped') return response;
+        // Superseded meanwhile: the newer model runs next on the new worker.
+        if (queued) return null;
+        if (careful) {
+          if (!response.last) return response;
+          slow.push({ ...response.last, seconds: response.seconds });
+        }
+      }
+    } finally {
+      clearTimeout(marking);
+      mark.clear();
+    }
+  };
 
   let running = false;
-  let queued: { model: Model; answers: Answers } | null = null;
-  const run = async (model: Model, answers: Answers): Promise<void> => {
+  let queued: { model: Model; skipFormulas: boolean; answers: Answers } | null = null;
+  const run = async (model: Model, skipFormulas: boolean, answers: Answers): Promise<void> => {
     running = true;
     try {
-      const analyzed = await send({ type: 'analyze', model });
+      const analyzed = await analyzeWatched(model, skipFormulas);
+      if (analyzed === null) {
+        answers.result.resolve(null);
+        answers.focus.resolve(null);
+        return;
+      }
       if (analyzed.type !== 'analyzed') {
-        answers.result.reject(
-          new Error(analyzed.type === 'failed' ? analyzed.message : UNEXPECTED),
-        );
+        answers.result.reject(new Error(messageOf(analyzed, 'Computing the formulas')));
         answers.focus.resolve(null);
         return;
       }
@@ -123,41 +186,40 @@ export function createCompute(
       const focused = await send({ type: 'focus' });
       if (focused.type === 'focused')
         answers.focus.resolve({ model, analysis: result.analysis, ...focused.focus });
-      else
-        answers.focus.reject(new Error(focused.type === 'failed' ? focused.message : UNEXPECTED));
+      else answers.focus.reject(new Error(messageOf(focused, 'Working the focusing steps')));
     } finally {
       running = false;
       const next = queued;
       queued = null;
-      if (next) void run(next.model, next.answers);
+      if (next) void run(next.model, next.skipFormulas, next.answers);
     }
   };
 
   return {
-    analyze(model) {
+    analyze(model, options = {}) {
+      const skipFormulas = options.skipFormulas === true;
       const answers: Answers = { result: deferred(), focus: deferred() };
-      if (!running) void run(model, answers);
+      if (!running) void run(model, skipFormulas, answers);
       else {
         queued?.answers.result.resolve(null);
         queued?.answers.focus.resolve(null);
-        queued = { model, answers };
+        queued = { model, skipFormulas, answers };
       }
       return { result: answers.result.promise, focus: answers.focus.promise };
     },
+    stoppedLastTime: (model) => mark.matches(model),
     async restructure(model, change) {
       const response = await send({ type: 'restructure', model, ...change });
-      if (response.type === 'failed') throw new Error(response.message);
-      if (response.type !== 'restructured') throw new Error(UNEXPECTED);
-      return response.model;
+      if (response.type === 'restructured') return response.model;
+      throw new Error(messageOf(response, 'The row change'));
     },
     async plan(model, changes) {
       const response = await send({ type: 'plan', model, changes: [...changes] });
-      if (response.type === 'failed') throw new Error(response.message);
-      if (response.type !== 'planned') throw new Error(UNEXPECTED);
-      return response.plan;
+      if (response.type === 'planned') return response.plan;
+      throw new Error(messageOf(response, 'Working out the change'));
     },
     dispose() {
-      port.close();
+      sender.close();
     },
   };
 }
@@ -178,16 +240,25 @@ function afterNextPaint(): Promise<void> {
   });
 }
 
-/** The compute worker of the browser app. */
-export function createWorkerCompute(): Compute {
+/** A new compute worker, as a port. */
+function workerPort(): Port {
   const worker = new Worker(new URL('./compute.worker.ts', import.meta.url), { type: 'module' });
-  return createCompute(
-    {
-      post: (request) => worker.postMessage(request),
-      onResponse: (listener) =>
-        worker.addEventListener('message', (e) => listener(e.data as ComputeResponse)),
-      close: () => worker.terminate(),
-    },
-    afterNextPaint,
-  );
+  return {
+    post: (request) => worker.postMessage(request),
+    onResponse: (listener) =>
+      worker.addEventListener('message', (e) => listener(e.data as ComputeResponse)),
+    close: () => worker.terminate(),
+  };
+}
+
+/**
+ * The compute worker of the browser app, restarted by the watchdog, with a
+ * long analysis remembered in localStorage until it ends (open it safely
+ * next time if the app stopped meanwhile).
+ */
+export function createWorkerCompute(): Compute {
+  return createCompute(workerPort, {
+    shown: afterNextPaint,
+    mark: storageMark(typeof localStorage === 'undefined' ? null : localStorage),
+  });
 }
