@@ -1,13 +1,13 @@
 import type { StageId } from '../model/types';
 import type { FlowInputs } from './inputs';
 import { steadyStateIn, type GrowthMode } from './loop';
-import { applyChanges, cellChange, type CellChange } from './trial';
+import { applyChanges, cellChange, countDecimals, type CellChange } from './trial';
 
 /** Steps tried past the boundary before giving up (each doubles the last). */
 const TRIES = 8;
 
-/** The rounding step of a capacity cell (see `cellChange`): 1 from 100 up, else 0.01. */
-const stepOf = (capacity: number) => (Math.abs(capacity) >= 100 ? 1 : 0.01);
+/** The rounding step of a capacity cell (see `countDecimals`): 1 from 100 up, else 0.01 or finer. */
+const stepOf = (capacity: number) => 10 ** -countDecimals(capacity);
 
 /** True when, with `changes`, no stage of `ids` is (part of) the constraint any more. */
 function moved(
@@ -41,7 +41,7 @@ export function elevatePast(
   for (let k = 0; k < TRIES && current.length > 0; k++) {
     if (moved(inputs, mode, ids, current)) return current;
     current = changes.map((c) =>
-      cellChange(c.stageId, 'capacity', c.value + stepOf(c.value) * 2 ** k, true),
+      cellChange(c.stageId, 'capacity', c.value + stepOf(c.value) * 2 ** k, 'up'),
     );
   }
   return current;

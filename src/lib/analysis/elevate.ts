@@ -1,8 +1,10 @@
 import type { StageId } from '../model/types';
-import { funnelOf, objectiveOf, type Constraint } from './constraint';
+import { bindsFirst, funnelOf, objectiveOf, type Constraint } from './constraint';
 import type { FlowInputs } from './inputs';
-import type { GrowthMode, PullSteadyState } from './loop';
-import { applyChanges, cellChange, throughputIn, type CellChange, type Throughput } from './trial';
+import { throughputIn, type GrowthMode, type PullSteadyState } from './loop';
+import { atMarket } from './market';
+import { rises } from './ties';
+import { applyChanges, cellChange, type CellChange, type Throughput } from './trial';
 import { elevation } from './whatif';
 
 /** A steady state that exists. */
@@ -28,6 +30,23 @@ export interface Elevate {
   /** The limit once the constraint's capacity is lifted past `changes`. */
   next: Limit;
   /** Throughput with `changes` applied (`null` when the loop compounds). */
+  after: Throughput | null;
+  /**
+   * When the constraint is tied with demand (`withDemand`): raising its
+   * capacity gains only if arrivals rise too. The demand multiple at which
+   * the next stage binds with `changes` in place, every source's arrivals ×
+   * that factor, and the throughput with both. `null` otherwise.
+   */
+  demand: DemandRise | null;
+}
+
+/** Arrivals rising with an elevated constraint that was tied with demand. */
+export interface DemandRise {
+  /** Every source's arrivals × this (1.25 = 25 % more) until the next stage binds. */
+  factor: number;
+  /** The arrivals cells: each source's arrivals × `factor`, rounded down. */
+  changes: CellChange[];
+  /** Throughput with the capacity changes and these arrivals (`null` when the loop compounds). */
   after: Throughput | null;
 }
 
@@ -71,10 +90,7 @@ function searchCapacities(
     ids.map((_, k) => (from[k] as number) + x * ((to[k] as number) - (from[k] as number)));
   const reaches = (x: number) => {
     const capacities = new Map(ids.map((id, k) => [id, at(x)[k] as number]));
-    return (
-      score(throughputIn(withCapacities(inputs, capacities), mode)) >=
-      target - 1e-9 * Math.max(1, Math.abs(target))
-    );
+    return !rises(target, score(throughputIn(withCapacities(inputs, capacities), mode)));
   };
   let lo = 0;
   let hi = 1;
@@ -87,12 +103,47 @@ function searchCapacities(
 }
 
 /**
+ * Elevating a constraint tied with demand: with its stages unlimited, the
+ * next stage binds when every arrival × `bindsFirst.factor`; the stages then
+ * need their inflow × that factor. Throughput in pull scales with outbound
+ * arrivals too while no stage binds (K < 1: the loop is linear there).
+ */
+function demandRise(
+  inputs: FlowInputs,
+  mode: GrowthMode,
+  ids: readonly StageId[],
+  lifted: Steady,
+): Elevate {
+  const unlimited = withCapacities(inputs, new Map(ids.map((id) => [id, Infinity])));
+  const first = bindsFirst(funnelOf(atMarket(unlimited)), lifted.flow);
+  if (!first) return { changes: [], next: lifted.constraint, after: null, demand: null };
+  const changes = ids.map((id) => {
+    const inflow = lifted.flow.stages.find((f) => f.id === id)?.inflow ?? 0;
+    return cellChange(id, 'capacity', inflow * first.factor, 'up');
+  });
+  const arrivals = inputs.stages
+    .filter((s) => s.arrivals > 0)
+    .map((s) => cellChange(s.id, 'arrivals', s.arrivals * first.factor, 'down'));
+  return {
+    changes,
+    next: lifted.constraint,
+    after: throughputIn(applyChanges(inputs, changes), mode),
+    demand: {
+      factor: first.factor,
+      changes: arrivals,
+      after: throughputIn(applyChanges(inputs, [...changes, ...arrivals]), mode),
+    },
+  };
+}
+
+/**
  * Elevates the constraint stages `ids` together.
  *
  * In push with one stage the capacity comes from {@link elevation} (exact:
  * where a stage downstream fills or the stage runs out of inflow). With a
  * tie, or in pull, where more won brings more referred leads and so moves
- * every stage's inflow, it is searched for (see `searchCapacities`).
+ * every stage's inflow, it is searched for (see `searchCapacities`). A
+ * constraint tied with demand is elevated with the arrivals (see `demandRise`).
  *
  * @param today the steady state in `mode`
  * @param lifted the steady state in `mode` with every stage of `ids` unlimited
@@ -104,15 +155,21 @@ export function elevate(
   today: Steady,
   lifted: PullSteadyState,
 ): Elevate {
-  if (lifted.kind === 'compounds') return { changes: [], next: limitOf(lifted), after: null };
+  if (lifted.kind === 'compounds')
+    return { changes: [], next: limitOf(lifted), after: null, demand: null };
+  const c = today.constraint;
+  if (c.kind !== 'market' && c.withDemand) return demandRise(inputs, mode, ids, lifted);
   const only = ids.length === 1 ? (ids[0] as StageId) : null;
   const exact =
-    mode === 'push' && only !== null ? elevation(funnelOf(inputs), today.flow, only) : null;
+    mode === 'push' && only !== null
+      ? elevation(funnelOf(atMarket(inputs)), today.flow, only)
+      : null;
   const capacities = exact ? [exact.capacity] : searchCapacities(inputs, mode, ids, lifted);
-  const changes = ids.map((id, k) => cellChange(id, 'capacity', capacities[k] as number, true));
+  const changes = ids.map((id, k) => cellChange(id, 'capacity', capacities[k] as number, 'up'));
   return {
     changes,
     next: lifted.constraint,
     after: throughputIn(applyChanges(inputs, changes), mode),
+    demand: null,
   };
 }

@@ -1,12 +1,21 @@
 import { downstreamOf, upstreamOf } from '../model/graph';
 import type { StageId } from '../model/types';
-import { funnelOf, type Constraint } from './constraint';
+import { BETTER, funnelOf, type Constraint } from './constraint';
 import { elevate, limitOf, withCapacities, type Elevate, type Limit, type Steady } from './elevate';
 import type { FlowInputs, StageInputs } from './inputs';
 import { steadyStateIn, type GrowthMode } from './loop';
+import { atMarket, shareAtStart } from './market';
 import { plainNumber } from './plain';
 import type { Funnel, SteadyState } from './steady';
-import { cellChange, whatIf, type CellChange, type Throughput, type WhatIf } from './trial';
+import {
+  applyChanges,
+  cellChange,
+  whatIf,
+  type CellChange,
+  type Raise,
+  type Throughput,
+  type WhatIf,
+} from './trial';
 import { rope } from './whatif';
 
 /** A focusing step that applies, with its numbers, or why it does not. */
@@ -30,17 +39,25 @@ export interface Exploit {
   capacity: WhatIf | null;
 }
 
-/** Subordinate (step 3): the rope: release work at the constraint's pace. */
+/**
+ * Subordinate (step 3): the rope: release work at the pace of the
+ * constraint, and of every other binding stage that piles up (each flow line
+ * has its own constraint). Each source gets its own release.
+ */
 export interface Subordinate {
-  /** New arrivals (items per period) of the stages feeding the constraint, rounded for a cell. */
+  /** The binding stages roped, the constraint's first. */
+  ropedTo: StageId[];
+  /** New arrivals (items per period) of the sources feeding them, rounded down for a cell (nothing piles up). */
   changes: CellChange[];
   /** The same, unrounded, by stage id. */
   release: Record<string, number>;
-  /** Pileup per period that disappears (items), and inventory money per period no longer tied up. */
+  /** Pileup per period that disappears (items), and inventory money per period no longer tied up, with `changes` (in pull: the loop re-solved). */
   pileupRemoved: number;
   inventoryRemoved: number;
-  /** Pileup per period left (items): more than 0 only when referred leads alone overload the constraint. */
+  /** Pileup per period left (items) with `changes`. */
   pileupLeft: number;
+  /** True when referred leads alone overload a roped stage: only then does pileup stay ahead of it. */
+  referredOverload: boolean;
   /** Operating expense per period of the stages upstream of the constraint: what subordination can redeploy. */
   upstreamOperatingExpense: number;
 }
@@ -80,43 +97,79 @@ export type FocusingSteps =
 
 /** One percentage point of conversion (0–1). */
 const POINT = 0.01;
-/** Capacity used 10 % better. */
-const BETTER = 1.1;
 
-const conversionUp = (s: StageInputs): CellChange | null =>
-  s.conversion < 1 ? cellChange(s.id, 'conversion', Math.min(1, s.conversion + POINT)) : null;
+/** A raise with the cell change that writes it. */
+type Raising = { change: CellChange; raise: Raise };
 
-const capacityUp = (s: StageInputs): CellChange | null =>
-  s.capacity === Infinity || s.capacity === 0
-    ? null
-    : cellChange(s.id, 'capacity', s.capacity * BETTER, true);
+/** +1 point of conversion, capped at 100 % (`null` when already 100 %). */
+function conversionUp(s: StageInputs): Raising | null {
+  if (s.conversion >= 1) return null;
+  const asked = s.conversion + POINT;
+  const change = cellChange(s.id, 'conversion', Math.min(1, asked));
+  const raise = {
+    stageId: s.id,
+    field: 'conversion' as const,
+    from: s.conversion,
+    to: change.value,
+  };
+  return { change, raise: { ...raise, asked, capped: asked > 1 } };
+}
 
-/** Tries the changes made for each stage, or `null` when there are none. */
+/** +10 % of capacity, rounded up for a cell (`null` when unlimited or 0). */
+function capacityUp(s: StageInputs): Raising | null {
+  if (s.capacity === Infinity || s.capacity === 0) return null;
+  const asked = s.capacity * BETTER;
+  const change = cellChange(s.id, 'capacity', asked, 'up');
+  const raise = { stageId: s.id, field: 'capacity' as const, from: s.capacity, to: change.value };
+  return { change, raise: { ...raise, asked, capped: false } };
+}
+
+/** Tries the raises made for each stage together, or `null` when there are none. */
 function tryAll(
   inputs: FlowInputs,
   mode: GrowthMode,
   today: Throughput,
-  changes: (CellChange | null)[],
+  raisings: (Raising | null)[],
 ): WhatIf | null {
-  const real = changes.filter((c): c is CellChange => c !== null);
-  return real.length === 0 ? null : whatIf(inputs, mode, today, real);
+  const real = raisings.filter((r): r is Raising => r !== null);
+  if (real.length === 0) return null;
+  return whatIf(
+    inputs,
+    mode,
+    today,
+    real.map((r) => r.change),
+    real.map((r) => r.raise),
+  );
 }
 
 const pileupOf = (flow: SteadyState) => flow.stages.reduce((sum, s) => sum + s.pileup, 0);
 
-/** The rope for each constraint stage in turn (a chain tie ropes the first; the rest then has none). */
+/**
+ * The ropes: for each binding stage in rank order (the constraint first), on
+ * the funnel the ropes before it left, each source feeding it its own
+ * release. Releases are rounded down for a cell, so nothing piles up, and the
+ * steady state is re-solved with them (in pull, the loop too). Works on the
+ * inputs at the market's share (see `atMarket`); releases are given as cells.
+ */
 function subordinate(
   inputs: FlowInputs,
+  mode: GrowthMode,
   today: Steady,
   ids: readonly StageId[],
 ): Step<Subordinate> {
-  let funnel: Funnel = funnelOf(inputs);
+  const share = shareAtStart(inputs);
+  let funnel: Funnel = funnelOf(atMarket(inputs));
   let flow = today.flow;
   const release: Record<string, number> = {};
-  for (const id of ids) {
+  const ropedTo: StageId[] = [];
+  let referredOverload = false;
+  const order = [...ids, ...today.constraint.binding.flatMap((b) => b.stages)];
+  for (const id of new Set(order)) {
     const r = rope(funnel, flow, id, today.extraArrivals);
     if (!r) continue;
-    Object.assign(release, r.release);
+    ropedTo.push(id);
+    referredOverload ||= r.referredOverload;
+    for (const [source, x] of Object.entries(r.release)) release[source] = x / share;
     funnel = {
       ...funnel,
       stages: funnel.stages.map((s) =>
@@ -125,24 +178,35 @@ function subordinate(
     };
     flow = r.flow;
   }
-  const released = Object.keys(release);
-  if (released.length === 0)
-    return {
-      applies: false,
-      reason: 'Nothing piles up ahead of the constraint: there is nothing to hold back.',
-    };
-  const upstream = new Set(ids.flatMap((id) => [...upstreamOf(inputs.stages, id)]));
+  if (ropedTo.length === 0) return { applies: false, reason: nothingPilesUp(inputs, today) };
+  const changes = Object.keys(release).map((id) =>
+    cellChange(id as StageId, 'arrivals', release[id] as number, 'down'),
+  );
+  const after = steadyStateIn(applyChanges(inputs, changes), mode);
+  const roped = after.kind === 'steady' ? after.flow : flow;
+  const upstream = new Set(ropedTo.flatMap((id) => [...upstreamOf(inputs.stages, id)]));
   return {
     applies: true,
-    changes: released.map((id) => cellChange(id as StageId, 'arrivals', release[id] as number)),
+    ropedTo,
+    changes,
     release,
-    pileupRemoved: pileupOf(today.flow) - pileupOf(flow),
-    inventoryRemoved: today.flow.inventoryMoney - flow.inventoryMoney,
-    pileupLeft: pileupOf(flow),
+    pileupRemoved: pileupOf(today.flow) - pileupOf(roped),
+    inventoryRemoved: today.flow.inventoryMoney - roped.inventoryMoney,
+    pileupLeft: pileupOf(roped),
+    referredOverload,
     upstreamOperatingExpense: inputs.stages
-      .filter((s) => upstream.has(s.id) && !ids.includes(s.id))
+      .filter((s) => upstream.has(s.id) && !ropedTo.includes(s.id))
       .reduce((sum, s) => sum + s.cost_per_period, 0),
   };
+}
+
+/** Why there is no rope: what piles up, and where (overproduction has no binding stage to rope to). */
+function nothingPilesUp(inputs: FlowInputs, today: Steady): string {
+  const piling = today.flow.stages.filter((f) => f.pileup > 0 && f.inflow !== f.processed);
+  if (piling.length === 0)
+    return 'Nothing piles up ahead of the constraint: there is nothing to hold back.';
+  const names = piling.map((f) => inputs.stages.find((s) => s.id === f.id)?.name ?? f.id);
+  return `No binding stage piles up, so there is no rope to tie; ${names.join(', ')} pile${piling.length === 1 ? 's' : ''} up ${plainNumber(pileupOf(today.flow))} per period.`;
 }
 
 /** Why exploit and elevate do not apply when the market is the constraint. */
@@ -249,7 +313,7 @@ export function focusingSteps(inputs: FlowInputs, mode: GrowthMode): FocusingSte
       conversion: tryAll(inputs, mode, today, mine.map(conversionUp)),
       capacity: tryAll(inputs, mode, today, mine.map(capacityUp)),
     },
-    subordinate: subordinate(inputs, state, ids),
+    subordinate: subordinate(inputs, mode, state, ids),
     elevate: { applies: true, ...elevated },
     repeat: repeat(inputs, mode, elevated.next, ids),
     others,

@@ -1,7 +1,14 @@
 import type { StageId } from '../model/types';
-import { findConstraint, funnelOf, type Constraint } from './constraint';
+import {
+  findConstraint,
+  funnelOf,
+  type Constraint,
+  type Solve,
+  type Throughput,
+} from './constraint';
 import type { FlowInputs } from './inputs';
 import { plainNumber } from './plain';
+import { atMarket } from './market';
 import { rampFlow } from './ramp';
 import { carryToEnd, steadyState, type SteadyState } from './steady';
 
@@ -69,11 +76,14 @@ export function describeLoop(factor: LoopFactor): string {
  * - `compounds`: K ≥ 1 and no capacity on the loop's path stops it, so there
  *   is no steady state; only the market does (`message` says so).
  *
- * The market is left out on purpose: it only fades the loop as customers
- * accumulate, and since push keeps adding customers, every finite market is
- * full in the long run, so the steady state would always be push's. This is
- * the loop while the market is still far from full; the time simulation
- * shows the fade.
+ * The market: the steady state is the funnel at the share of the market
+ * left at period 0 ({@link marketShare}): outbound arrivals and referrals
+ * × max(0, 1 − loop.customers ÷ market), as the simulation's first period
+ * has them (PRODUCT.md "The loop": the market caps push and pull alike). So
+ * a market already full gives no flow at all, as the simulation does. It
+ * does not fade further as customers accumulate: every finite market fills
+ * in the long run (the long-run flow is 0), and the time simulation shows
+ * that fade; this is the funnel as the market stands today.
  */
 export type PullSteadyState =
   | {
@@ -92,8 +102,11 @@ export type PullSteadyState =
  * leads entering the entry stage (PRODUCT.md "The loop", capacity included).
  * units is concave and piecewise linear in R, so the walk goes from kink to
  * kink (a stage saturating) until the line through the current piece crosses
- * R; exact, no iteration to convergence.
+ * R; exact, no iteration to convergence. With no existing customers and
+ * nothing won outbound (units(0) = 0) nobody ever refers anyone: 0, as the
+ * simulation has it, even where K ≥ 1 would sustain a larger fixed point.
  *
+ * @param inputs as the steady state sees them (see {@link atMarket})
  * @returns 0 without an entry stage or referrals; `null` when there is no
  *   fixed point (K ≥ 1 and nothing on the loop's path binds: growth compounds)
  */
@@ -110,6 +123,7 @@ export function referredLeads(inputs: FlowInputs): number | null {
   for (let guard = inputs.stages.length + 1; guard >= 0; guard--) {
     arrivals[entry] = own + x;
     const ramp = rampFlow(funnel, arrivals, direction);
+    if (x === 0 && ramp.units === 0 && !(inputs.loop.customers > 0)) return 0;
     const gap = referrals * ramp.units - x;
     const slope = referrals * ramp.unitsSlope;
     if (slope < 1) {
@@ -125,30 +139,52 @@ export function referredLeads(inputs: FlowInputs): number | null {
 /** A steady state that exists. */
 type Settled = Extract<PullSteadyState, { kind: 'steady' }>;
 
-/** The steady state with `referred` leads per period entering the entry stage. */
-function settle(inputs: FlowInputs, referred: number): Settled {
-  const funnel = funnelOf(inputs);
+/** The referred leads as extra arrivals at the entry stage (empty when none). */
+function extraOf(inputs: FlowInputs, referred: number): Map<StageId, number> {
   const stage = inputs.stages[entryIndex(inputs)];
-  const extraArrivals = new Map<StageId, number>(
-    stage && referred > 0 ? [[stage.id, referred]] : [],
-  );
+  return new Map<StageId, number>(stage && referred > 0 ? [[stage.id, referred]] : []);
+}
+
+/**
+ * Throughput of `inputs` as they stand (market share already applied) in a
+ * growth mode, the loop re-solved in pull; `null` when it compounds.
+ */
+function solved(inputs: FlowInputs, mode: GrowthMode): Throughput | null {
+  const referred = mode === 'pull' ? referredLeads(inputs) : 0;
+  if (referred === null) return null;
+  const flow = steadyState(funnelOf(inputs), extraOf(inputs, referred), false);
+  return { units: flow.units, money: flow.money };
+}
+
+/** The {@link Solve} of a growth mode: a funnel variant's throughput, the loop re-solved in pull. */
+export const solverOf =
+  (inputs: FlowInputs, mode: GrowthMode): Solve =>
+  (funnel) =>
+    solved({ ...inputs, stages: funnel.stages, order: funnel.order }, mode);
+
+/** The steady state with `referred` leads per period entering the entry stage (inputs at their market share). */
+function settle(inputs: FlowInputs, referred: number, mode: GrowthMode): Settled {
+  const funnel = funnelOf(inputs);
+  const extraArrivals = extraOf(inputs, referred);
   const flow = steadyState(funnel, extraArrivals);
   return {
     kind: 'steady',
     referred,
     extraArrivals,
     flow,
-    constraint: findConstraint(funnel, flow, extraArrivals),
+    constraint: findConstraint(funnel, flow, { solve: solverOf(inputs, mode), extraArrivals }),
   };
 }
 
 /**
- * Solves the pull steady state of the funnel (see {@link PullSteadyState}).
- * Without an entry stage or with no referrals it is push's steady state.
+ * Solves the pull steady state of the funnel (see {@link PullSteadyState}),
+ * at the market's share left at period 0. Without an entry stage or with no
+ * referrals it is push's steady state.
  */
 export function pullSteadyState(inputs: FlowInputs): PullSteadyState {
-  const referred = referredLeads(inputs);
-  if (referred !== null) return settle(inputs, referred);
+  const at = atMarket(inputs);
+  const referred = referredLeads(at);
+  if (referred !== null) return settle(at, referred, 'pull');
   const entry = inputs.stages[entryIndex(inputs)]?.name ?? 'the entry stage';
   return {
     kind: 'compounds',
@@ -156,12 +192,23 @@ export function pullSteadyState(inputs: FlowInputs): PullSteadyState {
   };
 }
 
-/** Push's steady state: the loop off, no referred leads (it always exists). */
+/** Push's steady state: the loop off, no referred leads, at the market's share left at period 0 (it always exists). */
 export function pushSteadyState(inputs: FlowInputs): Settled {
-  return settle(inputs, 0);
+  return settle(atMarket(inputs), 0, 'push');
 }
 
 /** The steady state in a growth mode: {@link pushSteadyState} or {@link pullSteadyState}. */
 export function steadyStateIn(inputs: FlowInputs, mode: GrowthMode): PullSteadyState {
   return mode === 'pull' ? pullSteadyState(inputs) : pushSteadyState(inputs);
+}
+
+/**
+ * The steady-state throughput in a growth mode, at the market's share left
+ * at period 0: push's, or pull's with the loop re-solved. O(stages) in push,
+ * O(stages²) at worst in pull, and no constraint search: what-ifs call it often.
+ *
+ * @returns null when the loop compounds (pull, K ≥ 1 and nothing binds)
+ */
+export function throughputIn(inputs: FlowInputs, mode: GrowthMode): Throughput | null {
+  return solved(atMarket(inputs), mode);
 }

@@ -1,4 +1,5 @@
 import type { StageInputs } from './inputs';
+import { near } from './ties';
 import type { Funnel } from './steady';
 
 /**
@@ -23,12 +24,13 @@ export interface Ramp {
   toKink: number;
 }
 
-/** A stage counts as saturated within this relative tolerance (a kink reached by walking lands there only approximately). */
-const SATURATED = 1e-9;
-
-/** True when a stage with this inflow runs at its capacity. */
+/**
+ * True when a stage with this inflow runs at its capacity, within a relative
+ * 1e-9 (a kink reached by walking lands there only approximately; never an
+ * absolute tolerance: capacities of 1e-9 are real).
+ */
 export const saturated = (inflow: number, capacity: number) =>
-  capacity !== Infinity && inflow >= capacity - SATURATED * Math.max(1, capacity);
+  capacity !== Infinity && (inflow >= capacity || near(inflow, capacity));
 
 /**
  * Evaluates the ramp at one point.

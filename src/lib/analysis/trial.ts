@@ -1,8 +1,10 @@
 import type { StageId, StageNumberField } from '../model/types';
-import { funnelOf } from './constraint';
+import type { Throughput } from './constraint';
 import type { FlowInputs } from './inputs';
-import { entryIndex, referredLeads, type GrowthMode } from './loop';
-import { steadyState } from './steady';
+import { throughputIn, type GrowthMode } from './loop';
+
+export type { Throughput } from './constraint';
+export { throughputIn } from './loop';
 
 /**
  * One cell edit that applies a what-if: the new number (in the field's units:
@@ -17,45 +19,74 @@ export interface CellChange {
   text: string;
 }
 
-/** Throughput per period: units won and money (Σ out × (value − variable_cost)). */
-export interface Throughput {
-  units: number;
-  money: number;
+/**
+ * A raise a what-if makes to one cell: from today's number to the one
+ * written, and what was asked for. The what-if's gain is that of `to`, the
+ * cell actually written.
+ */
+export interface Raise {
+  stageId: StageId;
+  field: 'conversion' | 'capacity';
+  /** The cell's number today (0–1 for a conversion, items per period for a capacity). */
+  from: number;
+  /** The number written (`CellChange.value`). */
+  to: number;
+  /** What was asked: +1 point of conversion (from + 0.01) or +10 % of capacity (from × 1.1). */
+  asked: number;
+  /** True when `to` falls short of `asked` because the field caps (a conversion of 100 %: +0.5 point at 99.5 %). */
+  capped: boolean;
 }
 
 /**
  * A what-if: the changes that apply it and the throughput they give in the
  * growth mode, and the gain over today. `after` and `gain` are `null` when,
  * with the changes, the loop compounds (pull has no steady state: growth is
- * limited by the market only).
+ * limited by the market only). `raises`: the raises among the changes (the
+ * exploit and "other stages" what-ifs), empty otherwise.
  */
 export interface WhatIf {
   changes: CellChange[];
   after: Throughput | null;
   gain: Throughput | null;
+  raises: Raise[];
 }
 
 /** Rounds away float noise (1650.0000000000002) before rounding to a step. */
 const clean = (x: number) => +x.toPrecision(12);
 
+/** How a count is rounded for a cell: up (a capacity that must reach a level), down (a release that must not overfill), or to the nearest. */
+export type Rounding = 'up' | 'down' | 'nearest';
+
+/**
+ * Decimal places a count cell keeps: none from 100 up, 2 from 1 up, and below
+ * 1 enough for 4 significant digits (0.044, 1.1e-9), so a small capacity's
+ * +10 % is written as +10 %, not rounded to a 0.01 step (0.04 → 0.05 was +25 %).
+ */
+export function countDecimals(x: number): number {
+  const size = Math.abs(x);
+  if (size >= 100) return 0;
+  if (size >= 1 || size === 0 || !Number.isFinite(size)) return 2;
+  return 3 - Math.floor(Math.log10(size));
+}
+
 /**
  * The cell change setting a stage field to about `x`, rounded for a cell:
- * conversion to 0.0001 percentage point; counts of 100 or more to a whole
- * item, smaller ones to 0.01. `up` rounds counts up (a capacity that must
- * reach a level), else to the nearest.
+ * conversion to 0.0001 percentage point; counts as {@link countDecimals}
+ * says, in the direction `round` asks.
  */
 export function cellChange(
   stageId: StageId,
   field: StageNumberField,
   x: number,
-  up = false,
+  round: Rounding = 'nearest',
 ): CellChange {
   if (field === 'conversion') {
     const points = Math.round(clean(x * 100) * 1e4) / 1e4;
     return { stageId, field, value: points / 100, text: `${points}%` };
   }
-  const step = Math.abs(x) >= 100 ? 1 : 100;
-  const value = (up ? Math.ceil(clean(x * step)) : Math.round(clean(x * step))) / step;
+  const scale = 10 ** countDecimals(x);
+  const to = round === 'up' ? Math.ceil : round === 'down' ? Math.floor : Math.round;
+  const value = to(clean(x * scale)) / scale;
   return { stageId, field, value, text: String(value) };
 }
 
@@ -71,30 +102,15 @@ export function applyChanges(inputs: FlowInputs, changes: readonly CellChange[])
   return { ...inputs, stages };
 }
 
-/**
- * The steady-state throughput in a growth mode: push's, or pull's with the
- * referred leads of {@link referredLeads}. O(stages) in push, O(stages²) at
- * worst in pull, and no constraint search: what-ifs call it often.
- *
- * @returns null when the loop compounds (pull, K ≥ 1 and nothing binds)
- */
-export function throughputIn(inputs: FlowInputs, mode: GrowthMode): Throughput | null {
-  const referred = mode === 'pull' ? referredLeads(inputs) : 0;
-  if (referred === null) return null;
-  const entry = inputs.stages[entryIndex(inputs)];
-  const extra = entry && referred > 0 ? new Map([[entry.id, referred]]) : undefined;
-  const flow = steadyState(funnelOf(inputs), extra, false);
-  return { units: flow.units, money: flow.money };
-}
-
-/** Tries the changes in a mode against today's throughput. */
+/** Tries the changes in a mode against today's throughput (`raises`: what they raise, if they are raises). */
 export function whatIf(
   inputs: FlowInputs,
   mode: GrowthMode,
   today: Throughput,
   changes: CellChange[],
+  raises: Raise[] = [],
 ): WhatIf {
   const after = throughputIn(applyChanges(inputs, changes), mode);
   const gain = after && { units: after.units - today.units, money: after.money - today.money };
-  return { changes, after, gain };
+  return { changes, after, gain, raises };
 }

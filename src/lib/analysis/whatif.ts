@@ -2,7 +2,8 @@ import { upstreamOf } from '../model/graph';
 import type { StageId } from '../model/types';
 import { findConstraint, withUnlimited, type Constraint } from './constraint';
 import type { StageInputs } from './inputs';
-import { rampFlow } from './ramp';
+import { rampFlow, saturated } from './ramp';
+import { near } from './ties';
 import { steadyState, type Funnel, type SteadyState } from './steady';
 
 /** The funnel with one stage's capacity replaced (items per period). */
@@ -69,70 +70,106 @@ export function elevation(funnel: Funnel, flow: SteadyState, id: StageId): Eleva
 
 /**
  * Subordinate (the third focusing step): the rope. Release work at the pace of
- * the constraint, so that nothing piles up ahead of it.
+ * a binding stage, so that nothing piles up ahead of it.
  */
 export interface Rope {
-  /** The constraint the rope is tied to. */
+  /** The binding stage the rope is tied to. */
   stage: StageId;
-  /** Arrivals per period for each source upstream of it (by id), scaled to feed it exactly. */
+  /**
+   * New arrivals per period for each source feeding it (by id, unrounded):
+   * each source its own release (see {@link rope}).
+   */
   release: Record<string, number>;
-  /** The factor applied to those arrivals (constraint capacity ÷ its inflow, unless a stage upstream is saturated too). */
-  factor: number;
-  /** Pileup per period that disappears, in items. */
-  pileupRemoved: number;
-  /** Inventory money per period that is no longer tied up. */
-  inventoryRemoved: number;
-  /** Operating expense per period of the stages upstream of the constraint (what subordination can redeploy). */
-  upstreamOperatingExpense: number;
-  /** The steady state with the rope applied. */
+  /** The steady state with the rope applied (extra arrivals kept). */
   flow: SteadyState;
+  /** True when the extra arrivals (referred leads) alone fill the stage: the rope cannot empty its queue. */
+  referredOverload: boolean;
 }
 
 /**
- * The share of upstream arrivals that feeds stage `id` exactly: the smallest
- * factor f in 0–1 for which, with every arrival of the stage and the stages
- * upstream of it × f (extra arrivals kept), its inflow reaches its capacity.
- * Capacity ÷ inflow when nothing upstream is saturated; less when an upstream
- * stage piles up too (that pileup is overproduction, and goes as well). 0 when
- * the extra arrivals alone fill it.
+ * The stages from `from` down to `to` (exclusive), following `next`: the
+ * path a source's items take to the roped stage.
  */
-function ropeFactor(
+function pathTo(funnel: Funnel, index: Map<StageId, number>, from: number, to: number): number[] {
+  const path: number[] = [];
+  let at: number | undefined = from;
+  for (let guard = funnel.stages.length; at !== undefined && at !== to && guard > 0; guard--) {
+    path.push(at);
+    const next: StageId | null = (funnel.stages[at] as StageInputs).next;
+    at = next === null ? undefined : index.get(next);
+  }
+  return path;
+}
+
+/**
+ * Each source's factor (0–1) of its arrivals for the rope at stage `i`,
+ * found by filling: every source's arrivals grow together from 0 (× f); a
+ * source whose own path to the stage saturates stops there (more of it would
+ * pile up on the way); the rest go on until the stage's inflow reaches its
+ * capacity. Inflow is piecewise linear in f, so the walk goes kink to kink.
+ */
+function fill(
   funnel: Funnel,
   i: number,
-  feeding: ReadonlySet<StageId>,
+  sources: readonly number[],
   extraArrivals?: ReadonlyMap<StageId, number>,
-): number {
+): Float64Array {
+  const index = new Map(funnel.stages.map((s, k) => [s.id, k]));
   const capacity = (funnel.stages[i] as StageInputs).capacity;
+  const paths = sources.map((src) => pathTo(funnel, index, src, i));
+  const factor = new Float64Array(sources.length);
+  const active = sources.map(() => true);
   const base = funnel.stages.map(
-    (s) => (extraArrivals?.get(s.id) ?? 0) + (feeding.has(s.id) ? 0 : s.arrivals),
+    (s, k) => (extraArrivals?.get(s.id) ?? 0) + (sources.includes(k) ? 0 : s.arrivals),
   );
-  const direction = funnel.stages.map((s) => (feeding.has(s.id) ? s.arrivals : 0));
   let f = 0;
-  // Inflow grows piecewise linearly with f: walk kink to kink (each saturates one more stage).
-  for (let guard = funnel.stages.length + 1; guard >= 0; guard--) {
-    const ramp = rampFlow(
-      funnel,
-      base.map((b, j) => b + f * (direction[j] as number)),
-      direction,
-    );
+  // Each round saturates (or freezes) one more stage: at most stages + sources rounds.
+  for (let guard = funnel.stages.length + sources.length + 1; guard >= 0; guard--) {
+    const arrivals = [...base];
+    const direction = funnel.stages.map(() => 0);
+    sources.forEach((src, k) => {
+      const a = (funnel.stages[src] as StageInputs).arrivals;
+      if (active[k]) factor[k] = f;
+      arrivals[src] = (arrivals[src] as number) + (factor[k] as number) * a;
+      if (active[k]) direction[src] = a;
+    });
+    const ramp = rampFlow(funnel, arrivals, direction);
     const gap = capacity - (ramp.inflow[i] as number);
-    if (gap <= 0) return f;
+    if (gap <= 0 || f >= 1) break;
+    let froze = false;
+    paths.forEach((path, k) => {
+      if (!active[k]) return;
+      const full = path.some((j) =>
+        saturated(ramp.inflow[j] as number, (funnel.stages[j] as StageInputs).capacity),
+      );
+      if (full) [active[k], froze] = [false, true];
+    });
+    if (froze) continue;
     const slope = ramp.slope[i] as number;
-    if (slope > 0 && gap / slope <= ramp.toKink) return Math.min(1, f + gap / slope);
+    if (slope > 0 && gap / slope <= ramp.toKink) {
+      f = Math.min(1, f + gap / slope);
+      sources.forEach((_, k) => {
+        if (active[k]) factor[k] = f;
+      });
+      break;
+    }
     if (ramp.toKink === Infinity) break;
-    f += ramp.toKink;
+    f = Math.min(1, f + ramp.toKink);
   }
-  return Math.min(1, f);
+  return factor;
 }
 
 /**
- * The rope for a constraint stage: every arrival upstream of it (and its own)
- * × the same factor, the smallest for which its inflow equals its capacity
- * (Goldratt's drum-buffer-rope). Throughput is unchanged; the pileup ahead of
- * it, and any overproduction upstream, goes.
+ * The rope for a binding stage (Goldratt's drum-buffer-rope): each source
+ * feeding it (itself, and every stage upstream with arrivals) gets its own
+ * release, the largest for which nothing piles up on its way and the stage's
+ * inflow equals its capacity (see `fill`). One factor for every source would
+ * leave a channel whose own path is narrower piling up. Throughput is
+ * unchanged; the pileup ahead of the stage, and any overproduction upstream,
+ * goes.
  *
  * @param extraArrivals as given to {@link steadyState} (referred leads in pull);
- *   they are kept as they are, since throughput, and so referrals, do not change
+ *   kept as they are, since throughput, and so referrals, do not change
  * @returns null when the stage has no pileup (there is nothing to subordinate)
  */
 export function rope(
@@ -146,24 +183,22 @@ export function rope(
   const here = flow.stages[i];
   if (!stage || !here || here.pileup <= 0 || stage.capacity === Infinity) return null;
   const feeding = upstreamOf(funnel.stages, id).add(id);
-  const factor = ropeFactor(funnel, i, feeding, extraArrivals);
+  const sources = funnel.stages.flatMap((s, k) => (feeding.has(s.id) && s.arrivals > 0 ? [k] : []));
+  const factor = fill(funnel, i, sources, extraArrivals);
   const release: Record<string, number> = {};
-  const stages = funnel.stages.map((s) => {
-    if (!feeding.has(s.id) || s.arrivals === 0) return s;
-    release[s.id] = s.arrivals * factor;
-    return { ...s, arrivals: s.arrivals * factor };
+  const stages = [...funnel.stages];
+  sources.forEach((src, k) => {
+    const s = funnel.stages[src] as StageInputs;
+    release[s.id] = s.arrivals * (factor[k] as number);
+    stages[src] = { ...s, arrivals: release[s.id] as number };
   });
   const roped = steadyState({ ...funnel, stages }, extraArrivals);
-  const pileupOf = (f: SteadyState) => f.stages.reduce((sum, s) => sum + s.pileup, 0);
+  const left = roped.stages[i];
   return {
     stage: id,
     release,
-    factor,
-    pileupRemoved: pileupOf(flow) - pileupOf(roped),
-    inventoryRemoved: flow.inventoryMoney - roped.inventoryMoney,
-    upstreamOperatingExpense: funnel.stages
-      .filter((s) => feeding.has(s.id) && s.id !== id)
-      .reduce((sum, s) => sum + s.cost_per_period, 0),
     flow: roped,
+    // With every source released to 0 if need be, only the extra arrivals can still overfill it.
+    referredOverload: !!left && left.pileup > 0 && !near(left.inflow, left.processed),
   };
 }

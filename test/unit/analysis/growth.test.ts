@@ -3,6 +3,7 @@ import { analyze } from '../../../src/lib/analysis/analyze';
 import { elevatePast } from '../../../src/lib/analysis/elevate-past';
 import { focusOf, growthOf } from '../../../src/lib/analysis/growth';
 import { steadyStateIn } from '../../../src/lib/analysis/loop';
+import { simulate } from '../../../src/lib/analysis/simulate';
 import { applyChanges } from '../../../src/lib/analysis/trial';
 import { evaluateModel } from '../../../src/lib/engine/engine';
 import { referenceExample } from '../../../src/lib/model/examples/reference';
@@ -46,18 +47,20 @@ describe('analysis in pull', () => {
     expect(pull.flow.units).toBe(15);
   });
 
-  it('says when pull has no steady state, and keeps push’s flow to draw', () => {
+  it('says when pull has no steady state, and takes the flow at the simulation’s horizon (not push’s)', () => {
     const a = analyzeModel(demo(true, { referrals: '20' }));
     // K = 20 × 100 % and demo's capacity binds: a steady state. Without it, none.
     expect(a.compounds).toBeNull();
-    const open = analyzeModel(
-      model([{ id: 'leads', arrivals: '10', conversion: '20%' }], {
-        loop: { enabled: true, entry: 'leads', referrals: '10' },
-      }),
-    );
+    const compounding = model([{ id: 'leads', arrivals: '10', conversion: '20%' }], {
+      loop: { enabled: true, entry: 'leads', referrals: '10' },
+    });
+    const open = analyzeModel(compounding);
     expect(open.compounds).toMatch(/K = 2 .*growth compounds until the market stops it/);
-    expect(open.referred).toBe(0);
-    expect(open.flow.units).toBe(2);
+    const horizon = compounding.horizon;
+    const last = simulate(open.inputs, horizon, 'pull').periods.at(-1);
+    expect(open.snapshot).toEqual({ period: horizon, referred: last?.referred_leads });
+    expect(open.referred).toBe(last?.referred_leads);
+    expect(open.flow.units).toBeCloseTo(((last?.referred_leads ?? 0) + 10) * 0.2, 6);
   });
 });
 

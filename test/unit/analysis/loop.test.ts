@@ -92,11 +92,12 @@ describe('pull steady state', () => {
     expect(simulate(inputs, 100, 'pull').periods[99]?.won).toBeCloseTo(s.flow.units, 9);
   });
 
-  it('K ≥ 1 stopped by a capacity: the loop fills it (loop alone, K = 2, capacity 1,000 → 2,000 referred)', () => {
+  it('K ≥ 1 stopped by a capacity: the loop fills it (loop alone, 10 customers, K = 2, capacity 1,000 → 2,000 referred)', () => {
     const s = steady(
       inputsOf([{ id: 'leads', capacity: '1000', conversion: '20%' }], {
         entry: 'leads',
         referrals: '10',
+        customers: '10',
       }),
     );
     expect(s.referred).toBe(2000);

@@ -95,16 +95,30 @@ describe('constraintSentence', () => {
     ['b', 'Meetings'],
   ]);
   const held = { units: 1, money: 0 };
+  const verdicts = {
+    binding: [],
+    addsNothing: [],
+    overproduction: [],
+    nearCapacity: [],
+    chainRule: false,
+  };
+  const ranked = { heldBack: held, marginal: held, withDemand: false, ...verdicts };
 
   it('says which case applies', () => {
     const cases: [Constraint | null, string][] = [
-      [{ kind: 'stage', stages: ['a' as never], heldBack: held }, 'The constraint is Accounts.'],
+      [{ kind: 'stage', stages: ['a' as never], ...ranked }, 'The constraint is Accounts.'],
       [
-        { kind: 'tie', stages: ['a', 'b'] as never, heldBack: held },
+        {
+          kind: 'tie',
+          stages: ['a', 'b'] as never,
+          chain: false,
+          together: { heldBack: held, marginal: held },
+          ...ranked,
+        },
         'The constraint is a tie between Accounts and Meetings.',
       ],
       [
-        { kind: 'market', stages: [], bindsFirst: null },
+        { kind: 'market', stages: [], bindsFirst: null, ...verdicts },
         'The constraint is the market: no stage is full.',
       ],
       [null, 'No constraint shown: fix the flagged cells first.'],

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { focusingSteps } from '../../../src/lib/analysis/focusing';
+import type { FlowInputs } from '../../../src/lib/analysis/inputs';
+import { steadyStateIn } from '../../../src/lib/analysis/loop';
+import { applyChanges } from '../../../src/lib/analysis/trial';
+import { analyzeModel, model, type TestStage } from '../helpers';
+import { fixtureModel } from './fixture-models';
+
+// PRODUCT.md "The constraint" / issue 9 item 6: in merges, a rope per source,
+// rounded down so that nothing piles up.
+
+const subordinate = (inputs: FlowInputs) => {
+  const steps = focusingSteps(inputs, 'push');
+  if (steps.kind !== 'steps' || !steps.subordinate.applies) throw new Error('no rope');
+  return steps.subordinate;
+};
+const inputsOf = (stages: TestStage[]) => analyzeModel(model(stages)).inputs;
+
+describe('the rope in merges', () => {
+  // Ads and Partners merge into Calls (capacity 50); Partners' own stage takes only 20.
+  const merge = () =>
+    inputsOf([
+      { id: 'ads', arrivals: '100', next: 'calls' },
+      { id: 'partners', arrivals: '100', capacity: '20', next: 'calls' },
+      { id: 'calls', capacity: '50' },
+    ]);
+
+  it('gives each source its own release: Partners 20 (all its stage takes), Ads the 30 left', () => {
+    const sub = subordinate(merge());
+    expect(sub.ropedTo).toEqual(['calls']);
+    expect(sub.release.ads).toBeCloseTo(30, 9);
+    expect(sub.release.partners).toBeCloseTo(20, 9);
+    expect(sub.changes.map((c) => [c.stageId, c.value])).toEqual([
+      ['ads', 30],
+      ['partners', 20],
+    ]);
+    // One factor for both (0.3) would release 30 partners and leave 10 a period piling up.
+    expect(sub.pileupLeft).toBe(0);
+    expect(sub.pileupRemoved).toBe(150); // 70 at calls, 80 at partners
+    expect(sub.referredOverload).toBe(false);
+  });
+
+  it('ropes each binding funnel side by side: Inbound to 200 and Cold list to 10', () => {
+    const sub = subordinate(analyzeModel(fixtureModel('analysis-two-funnels')).inputs);
+    expect(sub.ropedTo).toEqual(['inbound', 'cold']);
+    expect(sub.changes.map((c) => [c.stageId, c.value])).toEqual([
+      ['inbound', 200],
+      ['cold', 10],
+    ]);
+    expect(sub.pileupLeft).toBe(0);
+  });
+
+  it('rounds releases down, so that the cells written pile nothing up', () => {
+    const tight = inputsOf([
+      { id: 'a', arrivals: '1000', conversion: '60%', next: 'b' },
+      { id: 'b', capacity: '100' },
+    ]);
+    const rope = subordinate(tight);
+    expect(rope.release.a).toBeCloseTo(166.667, 3);
+    // 167 (the nearest) would send 100.2 to b: 0.2 a period piling up.
+    expect(rope.changes).toEqual([{ stageId: 'a', field: 'arrivals', value: 166, text: '166' }]);
+    const after = steadyStateIn(applyChanges(tight, rope.changes), 'push');
+    expect(after.kind === 'steady' && after.flow.stages.every((s) => s.pileup === 0)).toBe(true);
+  });
+});
