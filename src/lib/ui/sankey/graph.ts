@@ -59,11 +59,13 @@ export const drawn = (x: number) => (Number.isFinite(x) && x > 0 ? x : 0);
  *
  * @param ids the stages in grid order
  * @param num a stage's steady-state numbers
+ * @param losses false to leave out the lost sinks and their links
  */
 export function buildGraph(
   ids: readonly StageId[],
   place: Placement,
   num: (id: StageId) => StageNumbers,
+  losses = true,
 ): { nodes: Datum[]; links: (LinkDatum & { source: string; target: string; value: number })[] } {
   const column = (id: StageId) => place.column.get(id) ?? 0;
   const nodes: Datum[] = ids.map((id) => ({
@@ -81,7 +83,7 @@ export function buildGraph(
       const value = drawn(num(id).out);
       links.push({ key: `flow:${id}`, kind: 'flow' as const, from: id, to, value });
     }
-    const lost = drawn(num(id).lost);
+    const lost = losses ? drawn(num(id).lost) : 0;
     if (lost > 0) {
       const key = `lost:${id}`;
       nodes.push({

@@ -30,6 +30,8 @@ export interface SankeyInput {
   /** The visible area in px; the layout grows beyond it when it needs room. */
   width: number;
   height: number;
+  /** Draw each stage's drop-off to a lost sink (default true); false leaves only what moves on. */
+  losses?: boolean;
 }
 
 /** The frame of the drawing: where columns go and how tall it is. */
@@ -52,7 +54,8 @@ const widthOf = (l: Link) => l.width ?? 0;
  * {@link placeStages}): a node per stage, a band per flow sized by items per
  * period (processed → out to `next`, processed − out to the stage's lost
  * sink), and each stage's pileup as a queue block ahead of (left of) its node
- * on the same scale. Bands are at least 1 px wide; labels get room above
+ * on the same scale (without losses, `input.losses` false: no lost sinks
+ * or bands). Bands are at least 1 px wide; labels get room above
  * their node; the drawing grows beyond `width` × `height` (≥ 140 px per
  * column, more height for crowded columns) rather than overlap.
  *
@@ -80,6 +83,7 @@ export function layoutSankey(input: SankeyInput): SankeyLayout {
     stages.map((s) => s.id),
     place,
     num,
+    input.losses ?? true,
   );
   // Columns: the stages', and one more where a last stage has a lost sink.
   const count = Math.max(...data.nodes.map((d) => d.column)) + 1;
