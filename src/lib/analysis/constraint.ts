@@ -2,7 +2,7 @@ import { downstreamOf, feedersOf, upstreamOf } from '../model/graph';
 import type { StageId } from '../model/types';
 import type { FlowInputs, StageInputs } from './inputs';
 import { saturated } from './ramp';
-import { chainTies, near, rises } from './ties';
+import { chainTies, near, piles, rises } from './ties';
 import { steadyState, type Funnel, type SteadyState } from './steady';
 
 /** What throughput is measured in when stages are ranked: money when the model has any value, else units. */
@@ -304,7 +304,7 @@ function verdictsOf(
     addsNothing: ids((s) => s.capacity !== Infinity && !binds.has(s.id)),
     overproduction: ids((s, i) => {
       const f = flow.stages[i];
-      return !binds.has(s.id) && !!f && f.pileup > 0 && !near(f.inflow, f.processed);
+      return !binds.has(s.id) && !!f && piles(f);
     }),
     nearCapacity: ids((_, i) => (flow.stages[i]?.load ?? 0) > NEAR_CAPACITY),
     chainRule: chainRuleHolds(funnel, extraArrivals),

@@ -16,6 +16,7 @@ import {
   type Throughput,
   type WhatIf,
 } from './trial';
+import { piles } from './ties';
 import { rope } from './whatif';
 
 /** A focusing step that applies, with its numbers, or why it does not. */
@@ -202,7 +203,7 @@ function subordinate(
 
 /** Why there is no rope: what piles up, and where (overproduction has no binding stage to rope to). */
 function nothingPilesUp(inputs: FlowInputs, today: Steady): string {
-  const piling = today.flow.stages.filter((f) => f.pileup > 0 && f.inflow !== f.processed);
+  const piling = today.flow.stages.filter(piles);
   if (piling.length === 0)
     return 'Nothing piles up ahead of the constraint: there is nothing to hold back.';
   const names = piling.map((f) => inputs.stages.find((s) => s.id === f.id)?.name ?? f.id);
@@ -213,9 +214,14 @@ function nothingPilesUp(inputs: FlowInputs, today: Steady): string {
 function marketReason(inputs: FlowInputs, constraint: Constraint & { kind: 'market' }): string {
   const first = constraint.bindsFirst;
   const name = inputs.stages.find((s) => s.id === first?.stage)?.name;
+  const limited = inputs.stages.some((s) => s.capacity !== Infinity);
   const binds = first
     ? `${name ?? first.stage} binds first, when arrivals reach ${plainNumber(first.arrivals)} per period (${plainNumber(first.factor)}× today).`
-    : 'No stage has a capacity that would bind.';
+    : shareAtStart(inputs) === 0
+      ? 'The market is full (the existing customers fill it): no new items arrive.'
+      : limited
+        ? 'Nothing reaches a stage with a capacity limit, so none binds as demand grows.'
+        : 'No stage has a capacity limit: throughput grows with demand.';
   return `No stage holds throughput back: demand (the market) does, so there is no constraint to exploit, subordinate to, or elevate. ${binds}`;
 }
 

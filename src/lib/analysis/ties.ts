@@ -15,6 +15,10 @@ export const near = (a: number, b: number) =>
 /** True when `after` is more than `before`, beyond a relative {@link EPS}. */
 export const rises = (after: number, before: number) => after > before && !near(after, before);
 
+/** True when a stage piles up: more arrives than it processes, beyond a relative {@link EPS}. */
+export const piles = (flow: { inflow: number; processed: number }) =>
+  rises(flow.inflow, flow.processed);
+
 /**
  * Saturated stages that may only bind together: each zero-gain saturated
  * stage (flow order) with the zero-gain stages downstream of it that run

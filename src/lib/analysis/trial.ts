@@ -4,7 +4,6 @@ import type { FlowInputs } from './inputs';
 import { throughputIn, type GrowthMode } from './loop';
 
 export type { Throughput } from './constraint';
-export { throughputIn } from './loop';
 
 /**
  * One cell edit that applies a what-if: the new number (in the field's units:

@@ -3,7 +3,7 @@ import type { StageId } from '../model/types';
 import { findConstraint, withUnlimited, type Constraint } from './constraint';
 import type { StageInputs } from './inputs';
 import { rampFlow, saturated } from './ramp';
-import { near } from './ties';
+import { piles } from './ties';
 import { steadyState, type Funnel, type SteadyState } from './steady';
 
 /** The funnel with one stage's capacity replaced (items per period). */
@@ -181,7 +181,7 @@ export function rope(
   const i = funnel.stages.findIndex((s) => s.id === id);
   const stage = funnel.stages[i];
   const here = flow.stages[i];
-  if (!stage || !here || here.pileup <= 0 || stage.capacity === Infinity) return null;
+  if (!stage || !here || stage.capacity === Infinity || !piles(here)) return null;
   const feeding = upstreamOf(funnel.stages, id).add(id);
   const sources = funnel.stages.flatMap((s, k) => (feeding.has(s.id) && s.arrivals > 0 ? [k] : []));
   const factor = fill(funnel, i, sources, extraArrivals);
@@ -199,6 +199,6 @@ export function rope(
     release,
     flow: roped,
     // With every source released to 0 if need be, only the extra arrivals can still overfill it.
-    referredOverload: !!left && left.pileup > 0 && !near(left.inflow, left.processed),
+    referredOverload: !!left && piles(left),
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { focusingSteps } from '../../../src/lib/analysis/focusing';
 import { referenceExample } from '../../../src/lib/model/examples/reference';
 import { restoreModel } from '../../../src/lib/model/restore';
-import { analyzeModel, model } from '../helpers';
+import { analyzeModel, model, type TestStage } from '../helpers';
 
 // PRODUCT.md "The constraint": a stage at exactly 100 % load is the constraint
 // tied with demand, and the focusing steps go on from it; above 85 % a stage
@@ -66,5 +66,33 @@ describe('near capacity', () => {
     expect(at85.constraint.nearCapacity).toEqual([]);
     const at86 = analyzeModel(model([{ id: 'a', arrivals: '86', capacity: '100' }]));
     expect(at86.constraint.nearCapacity).toEqual(['a']);
+  });
+});
+
+describe('why the steps stop when the market is the constraint', () => {
+  const reason = (stages: TestStage[], extra: Record<string, unknown> = {}) => {
+    const steps = focusingSteps(analyzeModel(model(stages, extra)).inputs, 'push');
+    if (steps.kind !== 'steps' || steps.exploit.applies) throw new Error('exploit applies');
+    return steps.exploit.reason;
+  };
+
+  it('says nothing reaches a limited stage, not that no stage has a limit (zero arrivals, 0 % conversion)', () => {
+    expect(reason([{ id: 'a', capacity: '10' }])).toMatch(
+      /Nothing reaches a stage with a capacity limit/,
+    );
+    expect(
+      reason([
+        { id: 'a', arrivals: '100', conversion: '0%', next: 'b' },
+        { id: 'b', capacity: '10' },
+      ]),
+    ).toMatch(/Nothing reaches a stage with a capacity limit/);
+    expect(reason([{ id: 'a', arrivals: '100' }])).toMatch(/No stage has a capacity limit/);
+  });
+
+  it('says the market is full when the existing customers fill it', () => {
+    const full = { loop: { enabled: false, customers: '100', market: '100' } };
+    expect(reason([{ id: 'a', arrivals: '100', capacity: '10' }], full)).toMatch(
+      /The market is full/,
+    );
   });
 });
