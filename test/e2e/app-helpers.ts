@@ -50,7 +50,7 @@ export async function analysed(page: Page): Promise<void> {
 export async function savedModels(page: Page): Promise<string[]> {
   await page.getByRole('button', { name: 'Models' }).click();
   const list = page.getByRole('group', { name: 'Saved models' });
-  const names = (await list.count()) ? await list.locator('.name').allInnerTexts() : [];
+  const names = (await list.count()) ? await list.locator('.menu-name').allInnerTexts() : [];
   await page.keyboard.press('Escape');
   return names;
 }
