@@ -60,8 +60,15 @@ export class Workspace {
   pendingApply: PendingApply | null = $state.raw(null);
   canUndo = $state(false);
   canRedo = $state(false);
+  /**
+   * True when the open model's last compute never ended (it stopped the
+   * app): it was opened without running its formulas, until {@link openNormally}.
+   */
+  openedSafely = $state(false);
 
   readonly #compute: Compute;
+  /** Counts the models opened: a result of an earlier one is never shown as this one's. */
+  #opened = 0;
   readonly #history = new History<Model>();
   // Not reactive state: a plain list of callbacks.
   #listeners: ((model: Model, cause: ChangeCause) => void)[] = [];
@@ -97,21 +104,36 @@ export class Workspace {
   }
 
   #analyze(): void {
+    // A result may lag the model by an edit, but never come from another model opened before.
+    const opened = this.#opened;
+    const current = () => opened === this.#opened;
     const failed = (error: unknown) => {
-      this.computeError = error instanceof Error ? error.message : String(error);
+      if (current()) this.computeError = error instanceof Error ? error.message : String(error);
     };
-    const { result, focus } = this.#compute.analyze(this.model);
+    const { result, focus } = this.#compute.analyze(this.model, {
+      skipFormulas: this.openedSafely,
+    });
     result.then((result) => {
-      if (result && result.model === this.model) {
+      if (!result || !current()) return;
+      if (result.model === this.model) {
         this.result = result;
         this.computeError = null;
-      } else if (result && this.result === null) {
+      } else if (this.result === null) {
         this.result = result;
       }
     }, failed);
     focus.then((focus) => {
-      if (focus && (focus.model === this.model || this.focus === null)) this.focus = focus;
+      if (focus && current() && (focus.model === this.model || this.focus === null)) {
+        this.focus = focus;
+      }
     }, failed);
+  }
+
+  /** Computes the model opened safely after all: its formulas run from now on. */
+  openNormally(): void {
+    if (!this.openedSafely) return;
+    this.openedSafely = false;
+    this.#analyze();
   }
 
   /**
@@ -250,10 +272,19 @@ export class Workspace {
    * Opens another model with a fresh history (its own undo steps start now).
    *
    * @param cause 'open' for a model the user chose; 'external' when another tab
-   *   saved newer work of this model (listeners must not save it back)
+   *   saved newer work of this model (listeners must not save it back). On
+   *   'open' the last model's results go (nothing of it shows as this one's),
+   *   and a model whose compute never ended last time opens safely.
    */
   open(model: Model, cause: 'open' | 'external' = 'open'): void {
     this.#history.clear();
+    if (cause === 'open') {
+      this.#opened++;
+      this.result = null;
+      this.focus = null;
+      this.computeError = null;
+      this.openedSafely = this.#compute.stoppedLastTime(model);
+    }
     this.#set(model, cause);
   }
 

@@ -136,7 +136,7 @@ export function createCompute(
     model: Model,
     skipFormulas: boolean,
   ): Promise<ComputeResponse | Stopped | null> => {
-    const marking = setTimeout(() => mark.set(model), markAfterMs);
+    const marking = skipFormulas ? undefined : setTimeout(() => mark.set(model), markAfterMs);
     try {
       for (let careful = false; ; careful = true) {
         const response = await send({
@@ -156,7 +156,8 @@ export function createCompute(
       }
     } finally {
       clearTimeout(marking);
-      mark.clear();
+      // Opened safely, the mark stays until its formulas have run once.
+      if (!skipFormulas) mark.clear(model);
     }
   };
 

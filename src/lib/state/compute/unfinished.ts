@@ -11,8 +11,8 @@ import type { Model } from '../../model/types';
 export interface UnfinishedMark {
   /** An analysis of `model` is taking long. */
   set(model: Model): void;
-  /** No analysis is running long any more. */
-  clear(): void;
+  /** An analysis of `model` with its formulas ended: a mark of `model` (set, or opened safely for) goes. */
+  clear(model: Model): void;
   /** True when `model` is the one marked (its analysis never ended). */
   matches(model: Model): boolean;
 }
@@ -48,18 +48,24 @@ export function storageMark(
       return otherwise;
     }
   };
-  let set = false;
+  // Whether the stored mark is ours to clear: set here, or found by matches().
+  let held = false;
   return {
     set(model) {
-      set = quietly(() => (storage?.setItem(MARK_KEY, fingerprint(model)), true), false);
+      held = quietly(() => (storage?.setItem(MARK_KEY, fingerprint(model)), true), false);
     },
-    clear() {
-      if (set) quietly(() => storage?.removeItem(MARK_KEY), undefined);
-      set = false;
+    clear(model) {
+      if (!held) return;
+      const marked = quietly(() => storage?.getItem(MARK_KEY) ?? null, null);
+      if (marked !== null && marked !== fingerprint(model)) return;
+      quietly(() => storage?.removeItem(MARK_KEY), undefined);
+      held = false;
     },
     matches(model) {
       const marked = quietly(() => storage?.getItem(MARK_KEY) ?? null, null);
-      return marked !== null && marked === fingerprint(model);
+      const found = marked !== null && marked === fingerprint(model);
+      held ||= found;
+      return found;
     },
   };
 }
