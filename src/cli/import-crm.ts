@@ -8,6 +8,7 @@ import { ImportError } from '../lib/io/errors';
 import { stringifyModel } from '../lib/io/model-json';
 import { PERIODS, type Period } from '../lib/model/types';
 import { CliError, EXIT, InputError, UsageError, type Command } from './command';
+import { printable } from './io';
 
 /*
  * `bottleneck import-crm FILE [FILE…]`: the app's own CRM importer
@@ -72,7 +73,8 @@ export function describeImport(result: CrmResult, applied: boolean): string {
     );
   }
   lines.push('', 'Print the model with --json.');
-  return lines.join('\n');
+  // Stage and channel names come straight from the CSV files.
+  return printable(lines.join('\n'));
 }
 
 /** The `import-crm` command. */

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { modelFileTextOf } from '../lib/io/model-file';
 import { parseModelJson } from '../lib/io/model-json';
 import { describeProblem, ModelError } from '../lib/model/errors';
 import type { Model } from '../lib/model/types';
@@ -26,7 +27,10 @@ function withLineAndColumn(message: string, text: string): string {
   return message.replace(match[0], `${match[0]} (line ${line}, column ${column})`);
 }
 
-/** Reads a file as text, or explains (missing, a folder, unreadable, too large) why not. */
+/**
+ * Reads a file as text (UTF-8, or UTF-16 LE/BE, as io/model-file.ts decodes a
+ * model file), or explains (missing, a folder, unreadable, too large) why not.
+ */
 async function readText(path: string): Promise<string> {
   let size: number;
   try {
@@ -46,7 +50,7 @@ async function readText(path: string): Promise<string> {
     );
   }
   try {
-    return await readFile(path, 'utf8');
+    return modelFileTextOf(new Uint8Array(await readFile(path)));
   } catch (error) {
     throw new InputError(`${path}: cannot read it (${(error as NodeJS.ErrnoException).code}).`);
   }
@@ -61,8 +65,7 @@ async function readText(path: string): Promise<string> {
  * @throws InputError naming the file, and the stage and field of every problem found
  */
 export async function readModelFile(path: string): Promise<Model> {
-  // Editors on Windows may save a byte order mark, which JSON.parse refuses.
-  const text = (await readText(path)).replace(/^\uFEFF/, '');
+  const text = await readText(path);
   try {
     return parseModelJson(text);
   } catch (error) {
@@ -77,21 +80,36 @@ export async function readModelFile(path: string): Promise<Model> {
 }
 
 /**
+ * Characters a terminal must not get from a model or a file: C0 controls
+ * other than newline and tab, DEL and C1 (ESC and CSI start terminal escape
+ * sequences), and the bidirectional controls that reorder what is shown
+ * (U+061C, U+200E–U+200F, U+202A–U+202E such as the right-to-left override,
+ * U+2066–U+2069; "Trojan Source", CVE-2021-42574).
+ */
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Those of {@link UNPRINTABLE} that JSON.stringify leaves as they are (it escapes C0 itself). */
+const UNESCAPED_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
  * Text made safe for a terminal: control characters other than newline and
- * tab (a model's names may hold ESC sequences) become U+FFFD.
+ * tab (a model's names may hold ESC sequences) and bidirectional controls
+ * (a U+202E in a name would show the rest of the line reversed) become U+FFFD.
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
+  return text.replace(UNPRINTABLE, '\uFFFD');
 }
 
 /**
  * A value as pretty JSON that is also safe for a terminal: JSON.stringify
- * escapes C0 controls but not DEL and C1 (U+007F–U+009F), escaped here too.
+ * escapes C0 controls but not DEL, C1 (U+007F–U+009F) or the bidirectional
+ * controls, escaped here too (`\u202e`), so the data stays exact.
  */
 export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(
-    /[\u007f-\u009f]/g,
+    UNESCAPED_IN_JSON,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

@@ -3,6 +3,15 @@ import { restoreModel } from '../model/restore';
 import { serializeModel } from '../model/serialize';
 import type { Model } from '../model/types';
 
+/** A model document whose text is not JSON at all (as opposed to JSON that is not a valid model). */
+export class NotJsonError extends ModelError {
+  /** @param detail JSON.parse's own message */
+  constructor(detail: string) {
+    super([{ message: `This is not a Bottleneck model: the text is not valid JSON (${detail}).` }]);
+    this.name = 'NotJsonError';
+  }
+}
+
 /** The largest model document read from text (a file, a link, storage), in characters. */
 export const MAX_MODEL_TEXT = 2 * 1024 * 1024;
 
@@ -12,7 +21,8 @@ export const MAX_MODEL_TEXT = 2 * 1024 * 1024;
  *
  * @param text the document's JSON text
  * @returns the restored model
- * @throws ModelError with a plain message when the text is too large, not JSON, or not a valid model
+ * @throws ModelError with a plain message when the text is too large, not JSON (a
+ *   {@link NotJsonError}), or not a valid model
  */
 export function parseModelJson(text: string): Model {
   if (text.length > MAX_MODEL_TEXT) {
@@ -26,10 +36,7 @@ export function parseModelJson(text: string): Model {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new ModelError([
-      { message: `This is not a Bottleneck model: the text is not valid JSON (${detail}).` },
-    ]);
+    throw new NotJsonError(error instanceof Error ? error.message : String(error));
   }
   return restoreModel(json);
 }

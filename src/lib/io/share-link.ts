@@ -1,8 +1,8 @@
 import { deflateSync, Inflate } from 'fflate';
-import { ModelError, type ModelProblem } from '../model/errors';
+import { ModelError, problemSentence, type ModelProblem } from '../model/errors';
 import type { Model } from '../model/types';
 import { decodeBase64url, encodeBase64url } from './base64url';
-import { parseModelJson, stringifyModel } from './model-json';
+import { NotJsonError, parseModelJson, stringifyModel } from './model-json';
 
 /* A share link holds the whole model in the URL fragment (never sent to a
    server): `m1.` + base64url(deflate-raw(compact format-1 JSON)), no `=`
@@ -28,8 +28,13 @@ const MIN_INFLATE_CHUNK_BYTES = 64;
 
 const PREFIX_PATTERN = /^m(\d{1,6})\./;
 
-/** Why a link could not be opened, for the UI to pick a banner; the message says it in words. */
-export type ShareLinkFailure = 'empty' | 'not-a-link' | 'newer' | 'too-large' | 'damaged';
+/**
+ * Why a link could not be opened, for the UI to pick a banner; the message
+ * says it in words. `invalid`: the link arrived whole, but the model in it
+ * breaks a rule (a horizon of 1e9 periods, 501 stages).
+ */
+export type ShareLinkFailure =
+  'empty' | 'not-a-link' | 'newer' | 'too-large' | 'damaged' | 'invalid';
 
 const DAMAGED = 'This link is damaged or incomplete — ask for a new one.';
 
@@ -175,6 +180,12 @@ function fragmentText(link: string): string {
   }
 }
 
+/** The sentence for a link that arrived whole but holds a model breaking a rule. */
+function invalidMessage(problems: readonly ModelProblem[]): string {
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+  return `This link arrived whole, but the model in it cannot be opened: ${problemSentence(problems[0] as ModelProblem)}${more}. Ask for a new link.`;
+}
+
 /**
  * Opens the model held in a share link: size caps (fragment, then inflated
  * size, checked while inflating) → base64url → deflate-raw → UTF-8 →
@@ -183,7 +194,8 @@ function fragmentText(link: string): string {
  * @param link a whole link (`https://…/#m1.…`), a fragment with or without `#`
  * @returns the restored model
  * @throws ShareLinkError (a ModelError) with a plain message, whatever the input;
- *   `reason` says why and, for a model that fails validation, `problems` lists what is wrong
+ *   `reason` says why; for a model that fails validation (`invalid`) the message
+ *   gives the first rule broken and `problems` lists what is wrong
  */
 export function decodeShareFragment(link: string): Model {
   try {
@@ -191,11 +203,18 @@ export function decodeShareFragment(link: string): Model {
     return parseModelJson(fragmentText(link));
   } catch (error) {
     if (error instanceof ShareLinkError) throw error;
-    if (!(error instanceof ModelError)) throw new ShareLinkError('damaged', DAMAGED);
+    if (!(error instanceof ModelError) || error instanceof NotJsonError) {
+      throw new ShareLinkError('damaged', DAMAGED);
+    }
     const [first] = error.problems;
     if (first?.field === 'version' && /newer/i.test(first.message)) {
       throw new ShareLinkError('newer', error.message);
     }
-    throw new ShareLinkError('damaged', DAMAGED, error.problems);
+    // A problem that names no field or stage means the JSON is not a model document at all.
+    const located = error.problems.some((p) => p.field !== undefined || p.stageRow !== undefined);
+    if (!first || !located || first.field === 'format') {
+      throw new ShareLinkError('damaged', DAMAGED, error.problems);
+    }
+    throw new ShareLinkError('invalid', invalidMessage(error.problems), error.problems);
   }
 }

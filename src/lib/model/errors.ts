@@ -29,6 +29,31 @@ export function describeProblem(p: ModelProblem): string {
   return where.length > 0 ? `${where.join(', ')}: ${p.message}` : p.message;
 }
 
+/** How a sentence names a top-level field of the document. */
+const FIELD_WORDS: Record<string, string> = {
+  name: "the model's name",
+  period: 'the period',
+  horizon: 'the horizon',
+  currency: 'the currency',
+  stages: 'the list of stages',
+  assumptions: 'the list of assumptions',
+  'loop.entry': "the loop's entry stage",
+};
+
+/**
+ * A problem as part of a sentence for someone who never saw the file: a
+ * top-level field named in words (`the horizon must be 1–520 periods`), any
+ * other problem as {@link describeProblem} says it; no final full stop.
+ */
+export function problemSentence(p: ModelProblem): string {
+  const words =
+    p.field !== undefined && p.stageId === undefined && p.stageRow === undefined
+      ? FIELD_WORDS[p.field]
+      : undefined;
+  const sentence = words ? `${words} ${p.message}` : describeProblem(p);
+  return sentence.replace(/\.$/, '');
+}
+
 /**
  * A model document that cannot be opened. `message` is the first problem in
  * plain words (plus how many more); `problems` lists them all.

@@ -50,7 +50,7 @@ function checkSizes(doc: JsonObject): void {
     throw new ModelError([
       {
         field: 'stages',
-        message: `has ${stages.length} stages; a model holds at most ${LIMITS.stages}.`,
+        message: `holds ${stages.length}; a model holds at most ${LIMITS.stages} stages.`,
       },
     ]);
   }
@@ -58,7 +58,7 @@ function checkSizes(doc: JsonObject): void {
     throw new ModelError([
       {
         field: 'assumptions',
-        message: `has ${assumptions.length} entries; at most ${LIMITS.assumptions}.`,
+        message: `holds ${assumptions.length}; a model holds at most ${LIMITS.assumptions} assumptions.`,
       },
     ]);
   }

@@ -114,6 +114,9 @@ const notes = v.optional(
   {},
 );
 
+/** What the horizon must be, whichever way it is not. */
+const HORIZON = `must be 1–${LIMITS.horizon} periods (a whole number)`;
+
 /** The whole format-1 document, with defaults for every optional field. */
 export const ModelSchema = v.object(
   {
@@ -123,10 +126,8 @@ export const ModelSchema = v.object(
     period: v.optional(v.picklist(PERIODS, `must be one of ${PERIODS.join(', ')}`), 'month'),
     horizon: v.optional(
       v.pipe(
-        v.number('must be a number'),
-        v.integer('must be a whole number'),
-        v.minValue(1, 'must be at least 1'),
-        v.maxValue(LIMITS.horizon, `must be at most ${LIMITS.horizon}`),
+        v.number(HORIZON),
+        v.check((n) => Number.isInteger(n) && n >= 1 && n <= LIMITS.horizon, HORIZON),
       ),
       24,
     ),

@@ -51,7 +51,12 @@ describe('model files (.json)', () => {
     );
     await expectImportError(
       () => readModelFile(new Blob([' '.repeat(4 * MAX_MODEL_TEXT + 1)]), 'big.json'),
-      /^big\.json: the file is 8\.0 MB; this import reads at most 8\.0 MB/,
+      /^big\.json: is 8\.0 MB; a model file is read up to 8\.0 MB \(a 500-stage model is well under 1 MB\)\.$/,
+    );
+    // A 47 MB file on one line is too large, not "empty" (issue 9, item 28).
+    await expectImportError(
+      () => readModelFile(new Blob([new Uint8Array(47 * 1024 * 1024).fill(0x7b)]), 'line.json'),
+      /^line\.json: is 47\.0 MB; a model file is read up to 8\.0 MB/,
     );
     const error = await expectImportError(
       () =>
@@ -64,6 +69,16 @@ describe('model files (.json)', () => {
       /^bad\.json: Stage "A" \(a\), field "next": no stage has the id "nope"\./,
     );
     expect(error.problems).toHaveLength(1);
+  });
+
+  it('reads UTF-16 (LE or BE, with or without a BOM) as well as UTF-8 (issue 9, item 28)', async () => {
+    const m = { ...EXAMPLES[0]!.model(), name: 'Démo 🚀' };
+    const text = modelFileText(m);
+    const le = (t: string) => new Uint8Array(Buffer.from(t, 'utf16le'));
+    const be = (t: string) => new Uint8Array(Buffer.from(t, 'utf16le').swap16());
+    for (const bytes of [le(`\ufeff${text}`), be(`\ufeff${text}`), le(text), be(text)]) {
+      expect((await readModelFile(bytes, 'u16.json')).name).toBe('Démo 🚀');
+    }
   });
 
   it('names files after the model', () => {

@@ -152,10 +152,30 @@ describe('share links', () => {
       const doc = serializeModel(EXAMPLES[0]!.model()) as { stages: { next?: string }[] };
       doc.stages[0]!.next = 'nowhere';
       const error = failure(fragmentOfText(JSON.stringify(doc)));
-      expect(error.message).toMatch(/damaged or incomplete/);
+      expect(error.reason).toBe('invalid');
+      expect(error.message).toBe(
+        'This link arrived whole, but the model in it cannot be opened: Stage "Qualified accounts" (accounts), field "next": no stage has the id "nowhere". Ask for a new link.',
+      );
       expect(error.problems.slice(1)).toContainEqual(
         expect.objectContaining({ field: 'next', message: expect.stringMatching(/nowhere/) }),
       );
+    });
+
+    it('says which rule an intact link breaks, not that it is damaged (issue 9, item 28)', () => {
+      const doc = serializeModel(EXAMPLES[0]!.model()) as Record<string, unknown>;
+      const horizon = failure(fragmentOfText(JSON.stringify({ ...doc, horizon: 1e9 })));
+      expect(horizon.reason).toBe('invalid');
+      expect(horizon.message).toBe(
+        'This link arrived whole, but the model in it cannot be opened: the horizon must be 1–520 periods (a whole number). Ask for a new link.',
+      );
+      const stages = Array.from({ length: 501 }, (_, i) => ({ id: `s${i}`, name: `S${i}` }));
+      const many = failure(fragmentOfText(JSON.stringify({ ...doc, stages })));
+      expect(many.reason).toBe('invalid');
+      expect(many.message).toBe(
+        'This link arrived whole, but the model in it cannot be opened: the list of stages holds 501; a model holds at most 500 stages. Ask for a new link.',
+      );
+      const both = failure(fragmentOfText(JSON.stringify({ ...doc, horizon: 0, period: 'x' })));
+      expect(both.message).toMatch(/: the period must be one of .*\(and 1 more problems\)\. Ask/);
     });
 
     it('refuses an oversized fragment before decoding it', () => {

@@ -116,7 +116,11 @@ describe('restoreModel', () => {
     ],
     [
       { format: 'bottleneck-model', version: 1, stages: [], horizon: 0.5 },
-      /field "horizon": must be a whole number/,
+      /^field "horizon": must be 1–520 periods \(a whole number\)$/,
+    ],
+    [
+      { format: 'bottleneck-model', version: 1, stages: [], horizon: 1e9 },
+      /^field "horizon": must be 1–520 periods \(a whole number\)$/,
     ],
     [
       { format: 'bottleneck-model', version: 1, stages: [], currency: 'dollars' },
