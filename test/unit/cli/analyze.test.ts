@@ -1,14 +1,34 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyzeJson } from '../../../src/cli/analyze';
+import { serializeModel } from '../../../src/lib/model/serialize';
+import type { Model } from '../../../src/lib/model/types';
+import * as M from '../report/facts-models';
 import { runAll, type Run } from './run';
 
 // The real command, spawned on fixture files: PRODUCT.md "The command line".
 // (main.test.ts covers the rest in-process: each spawn costs ~0.8 s.)
 const F = 'test/fixtures/cli';
 let runs: Record<string, Run>;
+let dir: string;
+
+/** Writes a model to a file for the command to read. */
+async function modelFile(name: string, model: Model): Promise<string> {
+  const path = join(dir, `${name}.json`);
+  await writeFile(path, JSON.stringify(serializeModel(model)));
+  return path;
+}
 
 beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'bottleneck-analyze-'));
+  const twoFunnels = await modelFile('two-funnels', M.twoFunnels());
+  const exact = await modelFile('exact', M.exactLoad());
   runs = await runAll({
+    twoFunnelsText: ['analyze', twoFunnels],
+    exactText: ['analyze', exact],
+    viralText: ['analyze', `${F}/viral.json`],
     reference: ['analyze', `${F}/reference.json`, '--json'],
     referenceText: ['analyze', `${F}/reference.json`],
     market: ['analyze', `${F}/market.json`, '--json'],
@@ -20,6 +40,7 @@ beforeAll(async () => {
     badOption: ['analyze', `${F}/reference.json`, '--jsn'],
   });
 }, 60_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const json = (run: Run | undefined): AnalyzeJson => {
   expect(run?.stderr).toBe('');
@@ -75,10 +96,41 @@ describe('bottleneck analyze (summary for people)', () => {
   it('says which stage binds and why, then T, OE and T ÷ OE', () => {
     const text = runs.referenceText?.stdout ?? '';
     expect(runs.referenceText?.code).toBe(0);
-    expect(text).toMatch(/Constraint: Contact \(contact\)/);
-    expect(text).toMatch(/load 120%: 1,800 arrive, 1,500 are processed, 300 pile up per month/);
-    expect(text).toMatch(/Throughput: +3\.75 per month/);
-    expect(text).toMatch(/T ÷ OE: +— \(no operating expense\)/);
+    expect(text).toMatch(/^The constraint is Contact \(contact\)\.$/m);
+    expect(text).toMatch(
+      /^ {2}Load 120%: 1,800 arrive per month, it can process 1,500; 300 per month pile up\.$/m,
+    );
+    expect(text).toMatch(/^ {2}Capacity anywhere else adds nothing\.$/m);
+    expect(text).toMatch(
+      /^Throughput: +3\.75 Opportunity per month \(set a Value to count money\)$/m,
+    );
+    expect(text).toMatch(/^T ÷ OE: +— \(no operating expense yet\)$/m);
+  });
+
+  it('prints the same facts as the app: two funnels name both binding stages, Inbound first', () => {
+    const text = runs.twoFunnelsText?.stdout ?? '';
+    expect(runs.twoFunnelsText?.code).toBe(0);
+    expect(text).toMatch(/^The constraint is Inbound \(inbound\)\.$/m);
+    expect(text).toContain(
+      '  Also binding, ranked by what +10 % of capacity adds: Cold list (cold) (+0.1 Won per month (+$100 per month); unlimited: +999 Won per month (+$999,000 per month)).',
+    );
+    expect(text).not.toMatch(/anywhere else adds nothing|overproduction|smallest capacity/);
+  });
+
+  it('at exactly 100 % load: tied with demand, never "every stage has room" or "binds first"', () => {
+    const text = runs.exactText?.stdout ?? '';
+    expect(text).toMatch(
+      /^Leads \(leads\) is the constraint, tied with demand: it runs at exactly its capacity\.$/m,
+    );
+    expect(text).not.toMatch(/every stage has room|binds first/);
+  });
+
+  it('with K ≥ 1 in pull says there is no steady state, and gives numbers at the horizon', () => {
+    const text = runs.viralText?.stdout ?? '';
+    expect(text).toMatch(/^Pull has no steady state: growth compounds\.$/m);
+    expect(text).toMatch(
+      /^Throughput: +10,240 Referred leads per week \(at period 20, no steady state\)$/m,
+    );
   });
 });
 

@@ -59,13 +59,13 @@ describe('bottleneck analyze (summary for people)', () => {
   it('explains the market case with the stage that binds first, and T ÷ OE', async () => {
     const { code, stdout } = await call('analyze', join(F, 'market.json'));
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Constraint: the market/);
+    expect(stdout).toMatch(/The constraint is the market \(demand\): every stage has room\./);
     // calls: capacity 80, 50 arrive → binds at 1.6× today's 100 leads.
     expect(stdout).toMatch(
-      /\(calls\) binds first, when arrivals reach 160 per week \(1\.6× today\)/,
+      /\(calls\) will bind first, when demand reaches 160 arrivals per week \(1\.6× today\)/,
     );
     // T = 5 × (2,000 − 200) = 9,000; OE = 1,000.
-    expect(stdout).toMatch(/T ÷ OE: +9\n/);
+    expect(stdout).toMatch(/T ÷ OE: +9 \(the scoreboard\)\n/);
   });
 
   it('never writes control characters from a model to the terminal', async () => {
@@ -78,8 +78,13 @@ describe('bottleneck analyze (summary for people)', () => {
 
   it('names every tied stage, and says whether they bind alone or together', async () => {
     const { stdout } = await call('analyze', join(F, 'tie.json'));
-    expect(stdout).toMatch(/a tie between Paid ads \(ads\) and Events \(events\)/);
-    expect(stdout).toMatch(/Each holds back as much: .* would add \$6,000 of throughput/);
+    expect(stdout).toMatch(
+      /A tie: Paid ads \(ads\) and Events \(events\) hold back throughput equally/,
+    );
+    // Lifting both adds twice what one alone does (issue 9 item 1).
+    expect(stdout).toMatch(
+      /Each holds back as much: unlimited capacity at all of them would add \+12 Closed won per month \(\+\$12,000 per month\); one alone, \+6 Closed won per month/,
+    );
   });
 });
 

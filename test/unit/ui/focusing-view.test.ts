@@ -34,29 +34,31 @@ describe('focusing steps panel: the reference chain (PRODUCT.md)', () => {
       'Repeat',
     ]);
     expect(text(step(v, 'identify').items[0]!.text)).toBe(
-      'Contact is the constraint: 1,800 arrive/mo, it processes 1,500; 300/mo pile up.',
+      'The constraint is Contact. Load 120%: 1,800 arrive/mo, it can process 1,500; 300/mo pile up.',
     );
   });
 
   it('exploits with +1 point of conversion and +10 % capacity, each with its numbers and cells', () => {
     const [conversion, capacity] = step(v, 'exploit').items;
-    expect(text(conversion!.text)).toBe('Contact’s conversion 5% → 6% (+1 point): +0.25 won/mo');
+    expect(text(conversion!.text)).toBe(
+      'Contact’s conversion 5% → 6% (+1 point): +0.25 Opportunity/mo',
+    );
     expect(conversion!.action).toEqual({
       label: 'Apply: Contact conversion → 6%',
       changes: [{ stageId: 'contact', field: 'conversion', value: 0.06, text: '6%' }],
     });
     expect(text(capacity!.text)).toBe(
-      'Contact’s capacity 1,500 → 1,650 (+10 %, used better): +0.25 won/mo',
+      'Contact’s capacity 1,500 → 1,650 (+10 %, used better): +0.25 Opportunity/mo',
     );
   });
 
   it('subordinates with the rope and says what disappears', () => {
     const [rope, oe] = step(v, 'subordinate').items;
     expect(text(rope!.text)).toBe(
-      'The rope: release Enrich’s arrivals 2,000 → 1,667/mo: 300/mo stop piling up.',
+      'The rope: release Enrich’s arrivals 2,000 → 1,666/mo: 300/mo stop piling up.',
     );
     expect(rope!.action?.changes).toEqual([
-      { stageId: 'enrich', field: 'arrivals', value: 1667, text: '1667' },
+      { stageId: 'enrich', field: 'arrivals', value: 1666, text: '1666' },
     ]);
     expect(text(oe!.text)).toBe(
       'The stages upstream have no operating expense to spend elsewhere.',
@@ -66,7 +68,7 @@ describe('focusing steps panel: the reference chain (PRODUCT.md)', () => {
   it('elevates to where the constraint moves, and applies one step past the tie', () => {
     const [raise, tie] = step(v, 'elevate').items;
     expect(text(raise!.text)).toBe(
-      'Raise Contact’s capacity 1,500 → 1,600/mo and the constraint moves to Meeting: 4 won/mo at that capacity.',
+      'Raise Contact’s capacity 1,500 → 1,600/mo and the constraint moves to Meeting: 4 Opportunity/mo at that capacity.',
     );
     expect(raise!.action).toEqual({
       label: 'Apply: Contact capacity → 1,601',
@@ -87,7 +89,7 @@ describe('focusing steps panel: the reference chain (PRODUCT.md)', () => {
   it('teaches that improving a stage upstream of the constraint changes nothing', () => {
     const enrich = v.lessons.find((l) => l.stageId === 'enrich')!;
     expect(text(enrich.text)).toBe(
-      'Raising Enrich’s conversion +1 point: +0 won/mo; its capacity +10 %: +0 won/mo — upstream: the constraint cannot take more.',
+      'Raising Enrich’s conversion +1 point: +0 Opportunity/mo; its capacity +10 %: +0 Opportunity/mo — upstream: the constraint cannot take more.',
     );
     expect(enrich.actions.map((a) => a.label)).toEqual([
       '+1 point (Enrich)',
@@ -95,7 +97,7 @@ describe('focusing steps panel: the reference chain (PRODUCT.md)', () => {
     ]);
     const reply = v.lessons.find((l) => l.stageId === 'reply')!;
     expect(text(reply.text)).toMatch(
-      /^Raising Reply → meeting’s conversion \+1 point: \+0\.09 won\/mo/,
+      /^Raising Reply → meeting’s conversion \+1 point: \+0\.09 Opportunity\/mo/,
     );
     expect(v.lessons.map((l) => l.stageId)).not.toContain('contact');
   });
@@ -104,8 +106,8 @@ describe('focusing steps panel: the reference chain (PRODUCT.md)', () => {
 describe('focusing steps panel: market, ties, money, blocked and compounding', () => {
   it('explains the market case once, in Identify, naming the stage that binds first', () => {
     const v = steps(viewOf(example('cold-email')));
-    expect(text(step(v, 'identify').items[0]!.text)).toMatch(
-      /^The constraint is the market \(demand\)\. No stage holds throughput back.*Meetings binds first, when arrivals reach 1,250 per period/,
+    expect(text(step(v, 'identify').items[0]!.text)).toBe(
+      'The constraint is the market (demand): every stage has room. Meetings will bind first, when demand reaches 1,250 arrivals/wk (1.25× today).',
     );
     for (const key of ['exploit', 'subordinate', 'elevate'])
       expect(text(step(v, key).items[0]!.text)).toBe(
@@ -132,14 +134,16 @@ describe('focusing steps panel: market, ties, money, blocked and compounding', (
       ),
     );
     expect(text(step(v, 'identify').items[0]!.text)).toBe(
-      'A tie: Calls and Demos bind at the same level, so the steps below work them together.',
+      'A tie: Calls and Demos bind only together. Calls: load 500%: 1,000 arrive/mo, it can process 200; 800/mo pile up.',
     );
     expect(step(v, 'elevate').items[0]!.action?.changes.map((c) => c.stageId)).toEqual(['a', 'b']);
   });
 
   it('adds money gains and upstream operating expense when the model has them', () => {
     const v = steps(viewOf(example('seed')));
-    expect(text(step(v, 'exploit').items[0]!.text)).toMatch(/\+0\.5 won\/wk \(\+\$5,400\/wk\)$/);
+    expect(text(step(v, 'exploit').items[0]!.text)).toMatch(
+      /\+0\.5 Closed won\/wk \(\+\$5,400\/wk\)$/,
+    );
     expect(text(step(v, 'subordinate').items[1]!.text)).toBe(
       'Operating expense upstream that could be spent elsewhere: $500/wk.',
     );

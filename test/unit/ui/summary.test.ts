@@ -4,7 +4,8 @@ import { setFunnelCell } from '../../../src/lib/model/cell-edits';
 import { emptyModel } from '../../../src/lib/model/defaults';
 import { summarize } from '../../../src/lib/ui/summary/summary';
 import { funnelRows } from '../../../src/lib/ui/funnel/funnel-rows';
-import { analyzeModel } from '../helpers';
+import { analyzeModel, model } from '../helpers';
+import * as M from '../report/facts-models';
 import { evaluateModel } from '../../../src/lib/engine/engine';
 import { analyze } from '../../../src/lib/analysis/analyze';
 import { growthOf } from '../../../src/lib/analysis/growth';
@@ -26,7 +27,9 @@ describe('constraint summary', () => {
     expect(text(s.details[0]!)).toBe(
       'Load 1,000%: 2,000 arrive/wk, it can process 200; 1,800/wk pile up.',
     );
-    expect(text(s.details[1]!)).toMatch(/\+45 Closed won\/wk \(\$486,000\/wk\)/);
+    expect(text(s.details[1]!)).toBe(
+      'Unlimited capacity here would add +45 Closed won/wk (+$486,000/wk); +10 % would add +0.5 Closed won/wk (+$5,400/wk).',
+    );
     expect(s.measures.map((m) => [m.label, m.value])).toEqual([
       ['Throughput', '$54,000/wk'],
       ['Operating expense', '$10,500/wk'],
@@ -48,7 +51,53 @@ describe('constraint summary', () => {
     const m = setFunnelCell(example('olist'), 11, 'capacity', '50');
     const s = summaryOf(m);
     expect(text(s.headline)).toBe('The constraint is Closed won.');
-    expect(s.details.map(text).join(' ')).toMatch(/Channels merge here/);
+    expect(s.details.map(text).join(' ')).toMatch(
+      /Channels merge here, so stages are ranked by what \+10 % of their capacity adds\./,
+    );
+  });
+
+  // The sentences the old summary printed where they were false (issue 9 items 1, 4, 5).
+  const falseBefore: [string, () => Model, RegExp][] = [
+    ['two funnels', M.twoFunnels, /anywhere else adds nothing|overproduction|smallest capacity/],
+    ['pull, two stages binding', M.pullSideChannel, /anywhere else adds nothing|smallest capacity/],
+    ['arrivals mid-chain', M.midChain, /smallest capacity/],
+    ['no arrivals', M.noArrivals, /No stage has a capacity limit/],
+    ['200 % load at 0 % conversion', M.zeroConversion, /every stage has room|binds first/],
+    ['exactly 100 % load', M.exactLoad, /every stage has room|binds first/],
+  ];
+  it.each(falseBefore)('never says what is false: %s', (_, m, wrong) => {
+    const s = summaryOf(m());
+    expect([text(s.headline), ...s.details.map(text)].join('\n')).not.toMatch(wrong);
+  });
+
+  it('names the binding stages of two funnels, the constraint by what +10 % adds', () => {
+    const s = summaryOf(M.twoFunnels());
+    expect(text(s.headline)).toBe('The constraint is Inbound.');
+    expect(s.details.map(text)).toContain(
+      'Also binding, ranked by what +10 % of capacity adds: Cold list (+0.1 Won/mo (+$100/mo); unlimited: +999 Won/mo (+$999,000/mo)).',
+    );
+  });
+
+  it('at exactly 100 % load says the stage runs at exactly its capacity, tied with demand', () => {
+    const s = summaryOf(M.exactLoad());
+    expect(s.kind).toBe('demand');
+    expect(text(s.headline)).toBe(
+      'Leads is the constraint, tied with demand: it runs at exactly its capacity.',
+    );
+  });
+
+  it('in pull with K ≥ 1 says there is no steady state, and the numbers are at the horizon', () => {
+    const m = model([{ id: 'a', name: 'Referred', conversion: '20%' }], {
+      horizon: 20,
+      loop: { enabled: true, entry: 'a', referrals: '10', customers: '10' },
+    });
+    const s = summaryOf(m);
+    expect(s.kind).toBe('compounds');
+    expect(text(s.headline)).toBe('Pull has no steady state: growth compounds.');
+    expect(s.measures[0]).toMatchObject({
+      label: 'Throughput',
+      note: 'at period 20, no steady state',
+    });
   });
 
   it('lists cells to fix instead of a constraint when a cell is broken', () => {

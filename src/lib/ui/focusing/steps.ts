@@ -4,26 +4,19 @@ import type { FocusingSteps, Position, StageLesson } from '../../analysis/focusi
 import type { Focus } from '../../analysis/growth';
 import type { CellChange, WhatIf } from '../../analysis/trial';
 import type { Model, StageId } from '../../model/types';
-import { formatCount, formatMoney, perPeriodShort } from '../format';
-import type { Part } from '../summary/summary';
-import {
-  action,
-  changeText,
-  gainText,
-  limitText,
-  list,
-  nameOf,
-  possessive,
-  s,
-  t,
-  type Context,
-  type FocusAction,
-} from './words';
+import { constraintFacts } from '../../report/constraint-facts';
+import { formatCount, formatMoney } from '../../report/format';
+import { pullLine } from '../../report/notes';
+import { list, possessive, s, t, type Part } from '../../report/parts';
+import { piles } from '../../analysis/ties';
+import { wording, type Wording } from '../../report/wording';
+import { action, changeText, gainText, limitText, raiseName, type FocusAction } from './words';
 
 /*
  * The five focusing steps (Goldratt, The Goal) as sentences with numbers,
  * each what-if with the cell changes that apply it: what the Focusing panel
- * shows. Pure, so every sentence is unit-tested.
+ * shows. Identify states the report's facts, as the summary does. Pure, so
+ * every sentence is unit-tested.
  */
 
 export type { FocusAction };
@@ -52,91 +45,136 @@ export interface FocusLesson {
 export type FocusView =
   { kind: 'steps'; steps: FocusStep[]; lessons: FocusLesson[] } | { kind: 'message'; text: string };
 
+type Steps = Extract<FocusingSteps, { kind: 'steps' }>;
+
+const said = (text: Part[]): FocusItem => ({ text, action: null });
+
 /** A what-if as a line with its button: "Contact’s capacity 1,500 → 1,650 (+10 %): +0.25 won/mo". */
-function whatIfItem(c: Context, what: string, w: WhatIf): FocusItem {
+function whatIfItem(w: Wording, asked: string, what: WhatIf): FocusItem {
   return {
-    text: [t(`${changeText(c, w.changes)} (${what}): `), ...gainText(c, w)],
-    action: action(c, w.changes),
+    text: [
+      t(`${changeText(w, what.changes)} (${raiseName(what.raises, asked)}): `),
+      ...gainText(w, what),
+    ],
+    action: action(w, what.changes),
   };
 }
 
-function identify(c: Context, steps: Extract<FocusingSteps, { kind: 'steps' }>): FocusItem[] {
-  const { constraint, flow, referred } = steps.identify;
-  const loop =
-    referred > 0 && c.analysis.inputs.loop.entry
-      ? [
-          t(
-            ` Pull: ${formatCount(referred)} referred leads${c.per} enter ${nameOf(c, c.analysis.inputs.loop.entry)} and count.`,
-          ),
-        ]
-      : [];
-  if (constraint.kind === 'market') {
-    const why = steps.exploit.applies ? '' : ` ${steps.exploit.reason}`;
-    return [
-      {
-        text: [t('The constraint is the '), s('market'), t(` (demand).${why}`), ...loop],
-        action: null,
-      },
-    ];
-  }
-  const names = constraint.stages.map((id) => nameOf(c, id));
-  if (constraint.kind === 'tie')
-    return [
-      {
-        text: [
-          t('A tie: '),
-          s(list(names)),
-          t(' bind at the same level, so the steps below work them together.'),
-          ...loop,
-        ],
-        action: null,
-      },
-    ];
-  const f = flow.stages.find((x) => x.id === constraint.stages[0]);
-  const load = f
-    ? [
-        t(`: ${formatCount(f.inflow)} arrive${c.per}, it processes ${formatCount(f.processed)}; `),
-        s(`${formatCount(f.pileup)}${c.per}`),
-        t(' pile up.'),
-      ]
-    : [t('.')];
-  return [{ text: [s(names[0] ?? ''), t(' is the constraint'), ...load, ...loop], action: null }];
+/** Identify: the report's headline and the constraint's load, as the summary states them. */
+function identify(w: Wording): FocusItem[] {
+  const facts = constraintFacts(w);
+  const [first, ...rest] = facts.lead;
+  return [
+    said([...facts.headline, ...(first ? [t(' '), ...first] : [])]),
+    ...rest.map(said),
+    ...pullLine(w).map(said),
+  ];
 }
 
-function elevateItems(c: Context, e: Elevate, apply: readonly CellChange[]): FocusItem[] {
+/** Subordinate when it applies: the rope, what stops piling up, and what is left. */
+function ropeItems(w: Wording, sub: Extract<Steps['subordinate'], { applies: true }>): FocusItem[] {
+  const left = formatCount(sub.pileupLeft);
+  const roped = sub.ropedTo.length > 1 ? [t(` Roped to ${list(sub.ropedTo.map(w.name))}.`)] : [];
+  return [
+    {
+      text: [
+        t(`The rope: release ${changeText(w, sub.changes)}${w.per}: `),
+        s(`${formatCount(sub.pileupRemoved)}${w.per}`),
+        t(' stop piling up'),
+        ...(formatMoney(sub.inventoryRemoved, w.model.currency) !== formatMoney(0, w.model.currency)
+          ? [
+              t(', and '),
+              s(`${formatMoney(sub.inventoryRemoved, w.model.currency)}${w.per}`),
+              t(' of inventory'),
+            ]
+          : []),
+        t('.'),
+        ...roped,
+        ...(left === '0'
+          ? []
+          : sub.referredOverload
+            ? [
+                t(
+                  ` Referred leads alone still overload ${sub.ropedTo.length === 1 ? w.name(sub.ropedTo[0] as StageId) : 'a roped stage'}: ${left}${w.per} pile up.`,
+                ),
+              ]
+            : [t(` Still piling up after the rope: ${left}${w.per}.`)]),
+      ],
+      action: action(w, sub.changes),
+    },
+    said(
+      sub.upstreamOperatingExpense > 0
+        ? [
+            t('Operating expense upstream that could be spent elsewhere: '),
+            s(`${formatMoney(sub.upstreamOperatingExpense, w.model.currency)}${w.per}`),
+            t('.'),
+          ]
+        : [t('The stages upstream have no operating expense to spend elsewhere.')],
+    ),
+  ];
+}
+
+/** Subordinate when no binding stage piles up: what piles up, if anything, from the flow. */
+function noRope(w: Wording, flow: Steps['identify']['flow']): FocusItem[] {
+  const piling = flow.stages.filter(piles);
+  if (piling.length === 0) return [said([t('Nothing piles up: there is nothing to hold back.')])];
+  return [
+    said([
+      t('No binding stage piles up, so there is no rope to tie; '),
+      ...piling.flatMap((f, i) => [
+        ...(i > 0 ? [t(i === piling.length - 1 ? ' and ' : ', ')] : []),
+        s(w.name(f.id)),
+        t(` (${formatCount(f.pileup)}${w.per})`),
+      ]),
+      t(
+        `: ${piling.length === 1 ? 'it piles' : 'they pile'} up, yet more capacity there adds nothing.`,
+      ),
+    ]),
+  ];
+}
+
+function elevateItems(w: Wording, e: Elevate, apply: readonly CellChange[]): FocusItem[] {
   if (e.changes.length === 0)
     return [
-      {
-        text: [
-          t('Lift the constraint’s capacity and '),
-          s('the loop compounds'),
-          t(': growth is then limited by the market only.'),
-        ],
-        action: null,
-      },
+      said([
+        t('Lift the constraint’s capacity and '),
+        s('the loop compounds'),
+        t(': growth is then limited by the market only.'),
+      ]),
     ];
   const after = e.after
-    ? [t(': '), s(`${formatCount(e.after.units)} won${c.per}`), t(' at that capacity.')]
+    ? [t(': '), s(`${formatCount(e.after.units)} ${w.noun}${w.per}`), t(' at that capacity.')]
     : [t('.')];
+  const writes = apply.length > 0 ? apply : e.changes;
   const items: FocusItem[] = [
     {
       text: [
-        t(`Raise ${changeText(c, e.changes)}${c.per} and the constraint moves to `),
-        s(limitText(c, e.next)),
+        t(`Raise ${changeText(w, e.changes)}${w.per} and the constraint moves to `),
+        s(limitText(w, e.next)),
         ...after,
       ],
-      action: action(c, apply.length > 0 ? apply : e.changes),
+      action: action(w, writes),
     },
   ];
-  const past = apply.some((a, i) => a.value !== e.changes[i]?.value);
-  if (past)
-    items.push({
-      text: [
+  if (apply.some((a, i) => a.value !== e.changes[i]?.value))
+    items.push(
+      said([
         t(
           'Exactly there the old and the new constraint tie; applying goes one step past, so the constraint really moves.',
         ),
+      ]),
+    );
+  if (e.demand)
+    items.push({
+      text: [
+        t(
+          `It gains only if arrivals rise too: with ${changeText(w, e.demand.changes)}${w.per} as well (${formatCount(e.demand.factor)}× today), `,
+        ),
+        ...(e.demand.after
+          ? [s(`${formatCount(e.demand.after.units)} ${w.noun}${w.per}`), t('.')]
+          : [s('the loop compounds'), t('.')]),
       ],
-      action: null,
+      action: action(w, [...writes, ...e.demand.changes]),
     });
   return items;
 }
@@ -147,32 +185,78 @@ const POSITION: Record<Exclude<Position, null>, string> = {
   elsewhere: 'another channel',
 };
 
-function lesson(c: Context, l: StageLesson): FocusLesson {
-  const name = nameOf(c, l.stageId);
+function lesson(w: Wording, l: StageLesson): FocusLesson {
+  const name = w.name(l.stageId);
   const mark = possessive(name).slice(name.length);
   const text: Part[] = [];
   const actions: FocusAction[] = [];
   if (l.conversion) {
+    const what = raiseName(l.conversion.raises, '+1 point');
     text.push(
       t('Raising '),
       s(name),
-      t(`${mark} conversion +1 point: `),
-      ...gainText(c, l.conversion),
+      t(`${mark} conversion ${what}: `),
+      ...gainText(w, l.conversion),
     );
-    actions.push({ ...action(c, l.conversion.changes), label: `+1 point (${name})` });
+    actions.push({ ...action(w, l.conversion.changes), label: `${what} (${name})` });
   }
   if (l.capacity) {
+    const what = raiseName(l.capacity.raises, '+10 %');
     text.push(
       ...(l.conversion
-        ? [t('; its capacity +10 %: ')]
-        : [t('Raising '), s(name), t(`${mark} capacity +10 %: `)]),
-      ...gainText(c, l.capacity),
+        ? [t(`; its capacity ${what}: `)]
+        : [t('Raising '), s(name), t(`${mark} capacity ${what}: `)]),
+      ...gainText(w, l.capacity),
     );
-    actions.push({ ...action(c, l.capacity.changes), label: `+10 % capacity (${name})` });
+    actions.push({ ...action(w, l.capacity.changes), label: `${what} capacity (${name})` });
   }
   if (text.length === 0) text.push(s(name), t(' converts 100 % with unlimited capacity'));
   text.push(t(l.position ? ` — ${POSITION[l.position]}.` : '.'));
   return { stageId: l.stageId, text, actions };
+}
+
+/** The five steps, once the analysis has a steady state to focus on. */
+function stepsOf(w: Wording, steps: Steps, elevateChanges: readonly CellChange[]): FocusStep[] {
+  // With the market as the constraint, exploit, subordinate and elevate wait: Identify says why.
+  const market = steps.identify.constraint.kind === 'market';
+  const wait = (step: { applies: false; reason: string }): FocusItem[] => [
+    said([t(market ? 'Not while demand is the constraint (see Identify).' : step.reason)]),
+  ];
+  const ex = steps.exploit;
+  const exploit = ex.applies
+    ? [
+        ...(ex.conversion ? [whatIfItem(w, '+1 point', ex.conversion)] : []),
+        ...(ex.capacity ? [whatIfItem(w, '+10 %, used better', ex.capacity)] : []),
+      ]
+    : wait(ex);
+  const sub = steps.subordinate;
+  const subordinate = sub.applies
+    ? ropeItems(w, sub)
+    : market
+      ? wait(sub)
+      : noRope(w, steps.identify.flow);
+  const elevate = steps.elevate.applies
+    ? elevateItems(w, steps.elevate, elevateChanges)
+    : wait(steps.elevate);
+  const [next, after] = steps.repeat;
+  const repeat: FocusItem[] =
+    next === undefined
+      ? [said([t('Nothing to repeat: the market is the constraint.')])]
+      : [
+          said([
+            t('Next constraint: '),
+            s(limitText(w, next)),
+            ...(after ? [t('; after elevating that too: '), s(limitText(w, after))] : []),
+            t('.'),
+          ]),
+        ];
+  return [
+    { key: 'identify', title: 'Identify', items: identify(w) },
+    { key: 'exploit', title: 'Exploit', items: exploit },
+    { key: 'subordinate', title: 'Subordinate', items: subordinate },
+    { key: 'elevate', title: 'Elevate', items: elevate },
+    { key: 'repeat', title: 'Repeat', items: repeat },
+  ];
 }
 
 /**
@@ -190,95 +274,10 @@ export function focusView(model: Model, analysis: Analysis, focus: Focus): Focus
     };
   const steps = focus.focusing;
   if (steps.kind === 'compounds') return { kind: 'message', text: steps.message };
-  const c: Context = {
-    model,
-    analysis,
-    per: perPeriodShort(model.period),
-    money: analysis.objective === 'money',
-  };
-  // With the market as the constraint, exploit, subordinate and elevate share one reason:
-  // Identify gives it once, the steps say they wait.
-  const market = steps.identify.constraint.kind === 'market';
-  const reason = (step: { applies: false; reason: string }): FocusItem[] => [
-    {
-      text: [t(market ? 'Not while demand is the constraint (see Identify).' : step.reason)],
-      action: null,
-    },
-  ];
-  const exploit = steps.exploit.applies
-    ? [
-        ...(steps.exploit.conversion ? [whatIfItem(c, '+1 point', steps.exploit.conversion)] : []),
-        ...(steps.exploit.capacity
-          ? [whatIfItem(c, '+10 %, used better', steps.exploit.capacity)]
-          : []),
-      ]
-    : reason(steps.exploit);
-  const sub = steps.subordinate;
-  const subordinate: FocusItem[] = sub.applies
-    ? [
-        {
-          text: [
-            t(`The rope: release ${changeText(c, sub.changes)}${c.per}: `),
-            s(`${formatCount(sub.pileupRemoved)}${c.per}`),
-            t(' stop piling up'),
-            ...(sub.inventoryRemoved > 1e-9
-              ? [
-                  t(', and '),
-                  s(`${formatMoney(sub.inventoryRemoved, model.currency)}${c.per}`),
-                  t(' of inventory'),
-                ]
-              : []),
-            t('.'),
-            ...(sub.pileupLeft > 1e-9
-              ? [
-                  t(
-                    ` Referred leads alone still overload it: ${formatCount(sub.pileupLeft)}${c.per} pile up.`,
-                  ),
-                ]
-              : []),
-          ],
-          action: action(c, sub.changes),
-        },
-        {
-          text:
-            sub.upstreamOperatingExpense > 0
-              ? [
-                  t('Operating expense upstream that could be spent elsewhere: '),
-                  s(`${formatMoney(sub.upstreamOperatingExpense, model.currency)}${c.per}`),
-                  t('.'),
-                ]
-              : [t('The stages upstream have no operating expense to spend elsewhere.')],
-          action: null,
-        },
-      ]
-    : reason(sub);
-  const elevate = steps.elevate.applies
-    ? elevateItems(c, steps.elevate, focus.elevateChanges)
-    : reason(steps.elevate);
-  const [next, after] = steps.repeat;
-  const repeat: FocusItem[] =
-    next === undefined
-      ? [{ text: [t('Nothing to repeat: the market is the constraint.')], action: null }]
-      : [
-          {
-            text: [
-              t('Next constraint: '),
-              s(limitText(c, next)),
-              ...(after ? [t('; after elevating that too: '), s(limitText(c, after))] : []),
-              t('.'),
-            ],
-            action: null,
-          },
-        ];
+  const w = wording(model, analysis);
   return {
     kind: 'steps',
-    steps: [
-      { key: 'identify', title: 'Identify', items: identify(c, steps) },
-      { key: 'exploit', title: 'Exploit', items: exploit },
-      { key: 'subordinate', title: 'Subordinate', items: subordinate },
-      { key: 'elevate', title: 'Elevate', items: elevate },
-      { key: 'repeat', title: 'Repeat', items: repeat },
-    ],
-    lessons: steps.others.map((l) => lesson(c, l)),
+    steps: stepsOf(w, steps, focus.elevateChanges),
+    lessons: steps.others.map((l) => lesson(w, l)),
   };
 }

@@ -1,14 +1,16 @@
-import type { Analysis } from '../../analysis/analyze';
 import type { Limit } from '../../analysis/elevate';
-import type { CellChange, WhatIf } from '../../analysis/trial';
+import { near } from '../../analysis/ties';
+import type { CellChange, Raise, WhatIf } from '../../analysis/trial';
 import { STAGE_FIELD_LABELS } from '../../model/fields';
-import type { Model, StageId } from '../../model/types';
-import { formatCount, formatMoney, formatRate } from '../format';
-import type { Part } from '../summary/summary';
+import { constraintNoun } from '../../report/constraint-facts';
+import { formatCount, formatMoney, formatRate } from '../../report/format';
+import { list, possessive, s, t, type Part } from '../../report/parts';
+import { gainParts, type Wording } from '../../report/wording';
 
 /*
- * The words of the focusing-steps panel: stage names, changes, gains and
- * limits as text, and the action that applies a what-if.
+ * The words of the focusing-steps panel: changes, gains and limits as text,
+ * and the action that applies a what-if. Names, the output noun and the
+ * number formats are the report's (src/lib/report), as in the summary.
  */
 
 /** A what-if the user can apply in one click (one undoable edit). */
@@ -16,40 +18,6 @@ export interface FocusAction {
   /** Button text: "Apply" plus what it writes ("Contact capacity → 1,601"). */
   label: string;
   changes: CellChange[];
-}
-
-/** A strong part: stage names and key numbers. */
-export const s = (text: string): Part => ({ text, strong: true });
-/** A plain part. */
-export const t = (text: string): Part => ({ text });
-
-/** Everything the sentences need to name stages and format numbers. */
-export interface Context {
-  model: Model;
-  analysis: Analysis;
-  /** The per-period suffix: "/mo". */
-  per: string;
-  /** Show money gains too (the model has values: stages are ranked by money). */
-  money: boolean;
-}
-
-/** A stage's name by id (the id when it is gone). */
-export const nameOf = (c: Context, id: StageId) =>
-  c.model.stages.find((x) => x.id === id)?.name ?? id;
-
-/** "Contact’s", "Meetings’". */
-export const possessive = (name: string) => (/s$/i.test(name) ? `${name}’` : `${name}’s`);
-
-/** "A", "A and B", "A, B and C". */
-export function list(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-/** A signed count: +0.25, +0, −3. */
-function signed(x: number): string {
-  if (Math.abs(x) < 1e-9) return '+0';
-  return x > 0 ? `+${formatCount(x)}` : `−${formatCount(-x)}`;
 }
 
 /** A value of a stage field as shown: 5% · 1,500 · ∞. */
@@ -62,44 +30,58 @@ function shown(field: CellChange['field'], x: number, currency: string): string 
 }
 
 /** "Contact's capacity 1,500 → 1,650" for each change. */
-export function changeText(c: Context, changes: readonly CellChange[]): string {
+export function changeText(w: Wording, changes: readonly CellChange[]): string {
   return list(
     changes.map((ch) => {
-      const before = c.analysis.inputs.stages.find((x) => x.id === ch.stageId)?.[ch.field] ?? 0;
+      const before = w.analysis.inputs.stages.find((x) => x.id === ch.stageId)?.[ch.field] ?? 0;
       const label = STAGE_FIELD_LABELS[ch.field].toLowerCase();
-      return `${possessive(nameOf(c, ch.stageId))} ${label} ${shown(ch.field, before, c.model.currency)} → ${shown(ch.field, ch.value, c.model.currency)}`;
+      return `${possessive(w.name(ch.stageId))} ${label} ${shown(ch.field, before, w.model.currency)} → ${shown(ch.field, ch.value, w.model.currency)}`;
+    }),
+  );
+}
+
+/**
+ * What a what-if's raises are called: `asked` ("+1 point", "+10 %") when
+ * every cell written is what was asked; otherwise what they really are,
+ * from the numbers written ("+10.07 %" for a capacity rounded up for its
+ * cell, "+0.5 points, capped at 100 %").
+ */
+export function raiseName(raises: readonly Raise[], asked: string): string {
+  const off = raises.filter((r) => !near(r.to, r.asked));
+  if (off.length === 0) return asked;
+  return list(
+    off.map((r) => {
+      if (r.field === 'capacity') return `+${formatCount(((r.to - r.from) / r.from) * 100)} %`;
+      const points = formatCount((r.to - r.from) * 100);
+      return `+${points} point${points === '1' ? '' : 's'}${r.capped ? ', capped at 100 %' : ''}`;
     }),
   );
 }
 
 /** "Apply: Contact capacity → 1,601". */
-export function action(c: Context, changes: readonly CellChange[]): FocusAction {
+export function action(w: Wording, changes: readonly CellChange[]): FocusAction {
   const what = changes
     .map(
       (ch) =>
-        `${nameOf(c, ch.stageId)} ${STAGE_FIELD_LABELS[ch.field].toLowerCase()} → ${shown(ch.field, ch.value, c.model.currency)}`,
+        `${w.name(ch.stageId)} ${STAGE_FIELD_LABELS[ch.field].toLowerCase()} → ${shown(ch.field, ch.value, w.model.currency)}`,
     )
     .join(', ');
   return { label: `Apply: ${what}`, changes: [...changes] };
 }
 
-/** What a what-if gains: "+0.25 won/mo (+$3,000/mo)", or that the loop then compounds. */
-export function gainText(c: Context, w: WhatIf): Part[] {
-  if (w.gain === null) return [s('the loop then compounds'), t(': only the market limits growth')];
-  const units = s(`${signed(w.gain.units)} won${c.per}`);
-  if (!c.money || Math.abs(w.gain.money) < 1e-9) return [units];
-  const m = w.gain.money;
-  const money = `${m > 0 ? '+' : '−'}${formatMoney(Math.abs(m), c.model.currency)}${c.per}`;
-  return [units, t(` (${money})`)];
+/** What a what-if gains: "+0.25 Closed won/mo (+$3,000/mo)", or that the loop then compounds. */
+export function gainText(w: Wording, what: WhatIf): Part[] {
+  if (what.gain === null)
+    return [s('the loop then compounds'), t(': only the market limits growth')];
+  return gainParts(w, what.gain);
 }
 
 /** A limit in words: "Meeting", "a tie of A and B", "the market (demand)", "nothing but the market (the loop compounds)". */
-export function limitText(c: Context, limit: Limit): string {
-  if (limit.kind === 'stage') return nameOf(c, limit.stages[0]);
-  if (limit.kind === 'tie') return `a tie of ${list(limit.stages.map((id) => nameOf(c, id)))}`;
+export function limitText(w: Wording, limit: Limit): string {
   if (limit.kind === 'compounds') return 'nothing but the market (the loop compounds)';
+  if (limit.kind !== 'market') return constraintNoun(w, limit);
   const first = limit.bindsFirst;
-  return first
-    ? `the market (demand; ${nameOf(c, first.stage)} binds first)`
+  return first && first.factor > 1
+    ? `the market (demand; ${w.name(first.stage)} binds first)`
     : 'the market (demand)';
 }
