@@ -1,7 +1,9 @@
+import { writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { analysed, cell, exported, modelName, openImport, SANKEY } from './app-helpers';
-import { screenshot, useApp } from './browser';
+import { HEADING_HEIGHT } from '../../src/lib/ui/transfer/picture';
+import { SCREENSHOTS, screenshot, useApp } from './browser';
 
 // The Export menu in the built app: pictures, spreadsheets, SankeyMATIC text
 // and model files, each read back (issue 5).
@@ -38,14 +40,21 @@ async function checkPictures(page: Page, chart: string, title: string, labels: s
   const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
   expect(parsed).toMatchObject({ error: null, root: 'svg', leftovers: 0 });
   for (const label of labels) expect(parsed.texts.join('\n')).toContain(label);
+  // Headed by the model's name and the constraint.
+  expect(parsed.texts.slice(0, 2)).toEqual([
+    await modelName(page),
+    expect.stringMatching(/, per week · The constraint is /),
+  ]);
   const box = await page.locator(chart).boundingBox();
   expect(parsed.width).toBe(String(Math.round(box!.width)));
 
   const png = await exported(page, new RegExp(`${title} as PNG`));
   expect(png.download.suggestedFilename()).toMatch(new RegExp(`-${slug}\\.png$`));
   expect([...png.bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  // Kept beside the screenshots, to look at what a deck would get.
+  await writeFile(`${SCREENSHOTS}exported-${slug}.png`, png.bytes);
   expect(png.bytes.readUInt32BE(16)).toBe(2 * Math.round(box!.width));
-  expect(png.bytes.readUInt32BE(20)).toBe(2 * Math.round(box!.height));
+  expect(png.bytes.readUInt32BE(20)).toBe(2 * (Math.round(box!.height) + HEADING_HEIGHT));
 }
 
 describe('exporting', () => {

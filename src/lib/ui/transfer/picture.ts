@@ -6,6 +6,7 @@
  * that leans on page CSS still exports as it looks.
  */
 
+import { CHART_FONT, CHART_INK, CHART_MUTED } from '../chart-ink';
 import { xmlSafe } from './xml-safe';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -35,7 +36,18 @@ const PAINT = [
 /** Attributes that point into the page, meaningless in a file. */
 const PAGE_ATTRIBUTES = ['aria-describedby', 'aria-labelledby', 'data-tip', 'class', 'tabindex'];
 
-/** A chart as a standalone SVG document, with its size on screen in CSS pixels. */
+/** The heading a picture carries above the chart: the model's name, and what the chart shows with the constraint. */
+export interface PictureHeading {
+  /** The model's name ("AE team"). */
+  title: string;
+  /** "Flow, per month · The constraint is Contact." */
+  subtitle: string;
+}
+
+/** Height in CSS pixels of the band a {@link PictureHeading} takes above the chart. */
+export const HEADING_HEIGHT = 48;
+
+/** A chart as a standalone SVG document, with its size in CSS pixels (the chart's on screen, plus any heading). */
 export interface StandaloneSvg {
   text: string;
   width: number;
@@ -47,10 +59,13 @@ export interface StandaloneSvg {
  * styles inlined only where a page stylesheet changed how an element looks,
  * hidden elements dropped, page references removed, a `<title>` from its
  * accessible name, characters XML cannot hold removed. Labels stay `<text>`.
+ * With a heading, the chart sits under a {@link HEADING_HEIGHT} px band that
+ * names the model and the constraint (as text, and in the `<title>`), so a
+ * picture pasted into a deck says what it is of.
  *
  * @param svg a chart on the page (laid out, so its computed styles are known)
  */
-export function standaloneSvg(svg: SVGSVGElement): StandaloneSvg {
+export function standaloneSvg(svg: SVGSVGElement, heading?: PictureHeading): StandaloneSvg {
   const box = svg.getBoundingClientRect();
   const width = Math.round(box.width);
   const height = Math.round(box.height);
@@ -101,18 +116,68 @@ export function standaloneSvg(svg: SVGSVGElement): StandaloneSvg {
     title.textContent = name;
     clone.prepend(title);
   }
-  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${xmlSafe(new XMLSerializer().serializeToString(clone))}\n`;
-  return { text, width, height };
+  const root = heading ? withHeading(clone, heading, width, height) : clone;
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${xmlSafe(new XMLSerializer().serializeToString(root))}\n`;
+  return { text, width, height: heading ? height + HEADING_HEIGHT : height };
+}
+
+/** An SVG element with attributes. */
+function element(tag: string, attributes: Record<string, string | number>): SVGElement {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, String(v));
+  return el;
+}
+
+/** Wraps a standalone chart in an SVG that puts the heading above it, on white. */
+function withHeading(
+  chart: SVGSVGElement,
+  heading: PictureHeading,
+  width: number,
+  height: number,
+): SVGSVGElement {
+  const total = height + HEADING_HEIGHT;
+  const root = element('svg', {
+    xmlns: SVG_NS,
+    width,
+    height: total,
+    viewBox: `0 0 ${width} ${total}`,
+    'font-family': CHART_FONT,
+  }) as SVGSVGElement;
+  const title = element('title', {});
+  title.textContent = `${heading.title} — ${heading.subtitle}`;
+  const lines = [
+    { text: heading.title, y: 20, size: 15, weight: '700', fill: CHART_INK },
+    { text: heading.subtitle, y: 38, size: 12, weight: '400', fill: CHART_MUTED },
+  ].map((line) => {
+    const t = element('text', {
+      x: 12,
+      y: line.y,
+      'font-size': line.size,
+      'font-weight': line.weight,
+      fill: line.fill,
+    });
+    t.textContent = line.text;
+    return t;
+  });
+  chart.removeAttribute('xmlns');
+  chart.setAttribute('y', String(HEADING_HEIGHT));
+  root.append(title, element('rect', { width, height: total, fill: '#ffffff' }), ...lines, chart);
+  return root;
 }
 
 /**
- * Draws a chart as a PNG at `scale` times its size on screen, on white.
+ * Draws a chart as a PNG at `scale` times its size on screen (and its
+ * heading's, when given: see {@link standaloneSvg}), on white.
  *
  * @param scale pixels per CSS pixel (2 for sharp slides)
  * @throws Error when the browser cannot draw the SVG
  */
-export async function pngOf(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const { text, width, height } = standaloneSvg(svg);
+export async function pngOf(
+  svg: SVGSVGElement,
+  scale = 2,
+  heading?: PictureHeading,
+): Promise<Blob> {
+  const { text, width, height } = standaloneSvg(svg, heading);
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {
     const image = new Image(width, height);
