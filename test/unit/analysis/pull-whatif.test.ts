@@ -1,7 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { withCapacities } from '../../../src/lib/analysis/elevate';
 import { focusingSteps } from '../../../src/lib/analysis/focusing';
-import { pullSteadyState, pushSteadyState } from '../../../src/lib/analysis/loop';
+import type { FlowInputs, StageInputs } from '../../../src/lib/analysis/inputs';
+import { pullSteadyState, pushSteadyState, throughputIn } from '../../../src/lib/analysis/loop';
 import { simulate } from '../../../src/lib/analysis/simulate';
+import { rises } from '../../../src/lib/analysis/ties';
+import { flowOrder } from '../../../src/lib/model/graph';
+import type { StageId } from '../../../src/lib/model/types';
 import { analyzeModel, model, type TestStage } from '../helpers';
 import { fixtureModel } from './fixture-models';
 
@@ -123,5 +129,72 @@ describe('the pull steady state agrees with the simulation', () => {
     expect(state).toMatchObject({ kind: 'steady', referred: 0 });
     expect(a.flow.units).toBe(0);
     expect(simulate(a.inputs, 24, 'pull').periods.every((p) => p.won === 0)).toBe(true);
+  });
+});
+
+/** Random pull funnels: forests of stages with some capacities, the loop entering one stage, K below 1 or not. */
+const pullFunnel = fc
+  .record({
+    rows: fc.array(
+      fc.record({
+        arrivals: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 500 })),
+        capacity: fc.option(fc.integer({ min: 0, max: 300 }), { freq: 2 }),
+        conversion: fc.integer({ min: 1, max: 100 }).map((x) => x / 100),
+        skip: fc.option(fc.integer({ min: 1, max: 3 })),
+      }),
+      { minLength: 1, maxLength: 7 },
+    ),
+    entry: fc.nat(),
+    referrals: fc.integer({ min: 0, max: 30 }).map((x) => x / 10),
+    customers: fc.constantFrom(0, 0, 50),
+  })
+  .map(({ rows, entry, referrals, customers }): FlowInputs => {
+    const stages = rows.map(({ skip, capacity, ...r }, i): StageInputs => ({
+      ...r,
+      id: `s${i}` as StageId,
+      name: `s${i}`,
+      next: skip !== null && i + skip < rows.length ? (`s${i + skip}` as StageId) : null,
+      capacity: capacity ?? Infinity,
+      lag: 0,
+      cost_per_period: 0,
+      cost_per_item: 0,
+      value: 0,
+      variable_cost: 0,
+    }));
+    const loop = {
+      enabled: true,
+      entry: `s${entry % stages.length}` as StageId,
+      referrals,
+      lag: 1,
+      churn: 0,
+      market: Infinity,
+      customers,
+    };
+    return { stages, order: flowOrder(stages), loop, issues: [] };
+  });
+
+describe('pull: a stage binds exactly when lifting it alone raises the re-solved throughput (seeded)', () => {
+  it('holds on random funnels, with every held back measured with the loop re-solved', () => {
+    fc.assert(
+      fc.property(pullFunnel, (inputs) => {
+        const state = pullSteadyState(inputs);
+        if (state.kind !== 'steady') return;
+        const today = state.flow.units;
+        const single = new Map(
+          state.constraint.binding
+            .filter((b) => b.stages.length === 1)
+            .map((b) => [b.stages[0], b]),
+        );
+        for (const s of inputs.stages) {
+          if (s.capacity === Infinity) continue;
+          const lifted = throughputIn(withCapacities(inputs, new Map([[s.id, Infinity]])), 'pull');
+          const gains = lifted === null || rises(lifted.units, today);
+          expect(single.has(s.id)).toBe(gains);
+          const b = single.get(s.id);
+          if (b && lifted) expect(b.heldBack.units).toBeCloseTo(lifted.units - today, 9);
+        }
+      }),
+      { seed: 91, numRuns: 300 },
+    );
   });
 });
