@@ -76,7 +76,7 @@ describe('push vs pull, and the five focusing steps', () => {
     expect(await cell(page, 'contact', 'capacity').innerText()).toBe('1,601');
     await expect
       .poll(() => page.locator('[data-step="identify"]').innerText())
-      .toMatch(/Meeting is the constraint/);
+      .toMatch(/The constraint is Meeting\. Load /);
     await screenshot(page, 'growth-elevated');
 
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
