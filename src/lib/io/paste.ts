@@ -3,7 +3,7 @@ import { restoreModel } from '../model/restore';
 import { serializeModel } from '../model/serialize';
 import type { Model } from '../model/types';
 import { detectDelimiter } from './csv/detect';
-import { parseRows } from './csv/rows';
+import { parseTable } from './csv/rows';
 import { fail, formatCount, guardedSync } from './errors';
 import { readColumns, type TableColumn, type TableColumnChoice } from './sheet/headers';
 import { tableToStages } from './sheet/table';
@@ -68,7 +68,9 @@ export function pasteToModel(text: string, options: PasteOptions = {}): PasteRes
     }
     if (text.trim() === '') fail(file, 'is empty; expected rows of stages, one per line.');
     const delimiter = text.includes('\t') ? '\t' : detectDelimiter(text).delimiter;
-    const rows = parseRows(text, delimiter).map((r) => r.map((c) => c.replace(/\u00a0/g, ' ')));
+    const rows = parseTable(text, delimiter, file).map((r) =>
+      r.map((c) => c.replace(/\u00a0/g, ' ')),
+    );
     const result = rowsToModel(rows, options, file);
     if (result.columns.every((c) => ['name', 'next', 'id', 'ignore'].includes(c.column))) {
       result.warnings.push(

@@ -3,7 +3,7 @@ import { restoreModel } from '../model/restore';
 import { serializeModel } from '../model/serialize';
 import { decodeAll } from './csv/decode';
 import { detectDelimiter } from './csv/detect';
-import { parseRows } from './csv/rows';
+import { parseTable } from './csv/rows';
 import { fail, formatBytes, guardedSync } from './errors';
 import { restoreCell } from './injection';
 import { rowsToModel, type PasteOptions, type PasteResult } from './paste';
@@ -46,7 +46,9 @@ export function importGridCsv(
         file,
         'is empty; expected a header row (Stage, Feeds into, Arrivals…) and a row per stage.',
       );
-    const rows = parseRows(text, detectDelimiter(text).delimiter).map((r) => r.map(restoreCell));
+    const rows = parseTable(text, detectDelimiter(text).delimiter, file).map((r) =>
+      r.map(restoreCell),
+    );
     const mark = rows.findIndex((r, i) => i > 0 && (r[0] ?? '').trim() === CSV_ASSUMPTIONS_MARK);
     const funnel = mark < 0 ? rows : rows.slice(0, mark);
     const result = rowsToModel(funnel, options, file);

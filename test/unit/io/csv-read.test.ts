@@ -169,7 +169,7 @@ describe('CSV streaming', () => {
     const { rows, summary } = await readAll(inChunks(new TextEncoder().encode(text), 3));
     expect(rows[0]).toEqual(['1', 'two\nlines, one field']);
     expect(summary.description.notes).toContain(
-      'the file ends inside a quoted field: it may be cut short.',
+      'the file ends inside a quoted field opened on line 4: it may be cut short.',
     );
   });
 });

@@ -7,6 +7,7 @@ import { importXlsx } from '../../../src/lib/io/xlsx-import';
 import { MAX_XLSX_BYTES, MAX_XLSX_UNZIPPED } from '../../../src/lib/io/xlsx-archive';
 import { loadExcelJs } from '../../../src/lib/io/xlsx-load';
 import { expectImportError } from './io-helpers';
+import { deflateBomb, workbookZip } from './lying-workbook';
 
 async function example(): Promise<Uint8Array> {
   const m = EXAMPLES[0]!.model();
@@ -60,14 +61,18 @@ describe('XLSX import: bad input gets a clear message', () => {
       () => importXlsx(big),
       /is 20\.0 MB; a workbook is read up to 20\.0 MB\./,
     );
-    const bomb = zipSync(
-      { 'xl/workbook.xml': new Uint8Array(MAX_XLSX_UNZIPPED + 1) },
-      { level: 9 },
-    );
+    // An honest bomb: its ZIP directory says how far it expands, so it is refused unread.
+    const bomb = workbookZip({}, [
+      {
+        name: 'xl/workbook.xml',
+        data: deflateBomb(101),
+        deflated: { claimed: MAX_XLSX_UNZIPPED + 1024 * 1024 },
+      },
+    ]);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     await expectImportError(
       () => importXlsx(bomb),
-      /would expand to 100\.0 MB; a workbook is read up to 100\.0 MB expanded\./,
+      /would expand to 101\.0 MB; a workbook is read up to 100\.0 MB expanded\./,
     );
   });
 

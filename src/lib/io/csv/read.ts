@@ -1,4 +1,4 @@
-import { countOf, fail } from '../errors';
+import { countOf, fail, formatBytes, formatCount } from '../errors';
 import { classifyColumns, type ColumnDescription, type ColumnOverride } from './columns';
 import { binaryKind, ChunkDecoder, sniffEncoding, type CsvEncoding } from './decode';
 import {
@@ -8,8 +8,8 @@ import {
   type DelimiterChoice,
   type HeaderChoice,
 } from './detect';
-import { RowSplitter, type Delimiter } from './rows';
-import { readChunks, type ByteSource, type ReadOptions } from './source';
+import { RowSplitter, unclosedQuoteMessage, type Delimiter } from './rows';
+import { readChunks, sizeOf, type ByteSource, type ReadOptions } from './source';
 
 /** Choices the user can make instead of the detected ones. */
 export interface CsvOptions {
@@ -75,6 +75,7 @@ class CsvScan {
   readonly #sampleChars: number;
   readonly #onDescription: (description: CsvDescription) => boolean | void;
   readonly #onRow: (cells: string[], row: number) => void;
+  readonly #total: number | null;
   #head = new Uint8Array(0);
   #decoder: ChunkDecoder | null = null;
   #encodingReason = '';
@@ -92,8 +93,10 @@ class CsvScan {
     options: CsvReadOptions,
     onDescription: (description: CsvDescription) => boolean | void,
     onRow: (cells: string[], row: number) => void,
+    total: number | null = null,
   ) {
     this.#file = file;
+    this.#total = total;
     this.#csv = options.csv ?? {};
     this.#sampleChars = options.sampleChars ?? SAMPLE_CHARS;
     this.#onDescription = onDescription;
@@ -127,8 +130,12 @@ class CsvScan {
     const done = this.description as CsvDescription | null;
     if (!done)
       return fail(this.#file, 'the file is empty; expected a header row and rows of data.');
-    if (this.#splitter?.unclosedQuote) {
-      done.notes.push('the file ends inside a quoted field: it may be cut short.');
+    const open = this.#splitter?.openQuote;
+    if (open && open.merged > 0) fail(this.#file, unclosedQuoteMessage(open));
+    if (open) {
+      done.notes.push(
+        `the file ends inside a quoted field opened on line ${formatCount(open.line)}: it may be cut short.`,
+      );
     } else if (this.rows > 0 && this.#lastWidth < this.#width) {
       done.notes.push(
         `the last row has ${this.#lastWidth} of ${this.#width} fields: the file may be cut short.`,
@@ -155,6 +162,18 @@ class CsvScan {
       );
     }
     return decoded;
+  }
+
+  /** Refuses a file whose whole detection sample holds no row: one long line, or a quote left open. */
+  #noRowIn(text: string, quoteLine: number | null): never {
+    const sample = formatBytes(new TextEncoder().encode(text).byteLength);
+    const size = this.#total === null ? '' : ` (the file is ${formatBytes(this.#total)})`;
+    return fail(
+      this.#file,
+      quoteLine !== null
+        ? `line ${formatCount(quoteLine)}: a quote (") opens a field that does not close within the first ${sample}${size}. Expected every quoted field to end with a quote.`
+        : `the first ${sample} hold no line break${size}: this is not CSV text with one row per line (a single line of text, or a file that is not a table).`,
+    );
   }
 
   #text(decoded: string): void {
@@ -191,6 +210,7 @@ class CsvScan {
     const splitter = new RowSplitter(delimiter.delimiter, this.#file);
     this.#splitter = splitter;
     const sample = [...splitter.push(text), ...(final ? splitter.flush() : [])];
+    if (sample.length === 0 && !final) this.#noRowIn(text, splitter.quoteOpenedOn);
     if (sample.length === 0)
       fail(this.#file, 'the file is empty; expected a header row and rows of data.');
     const header: HeaderChoice =
@@ -230,7 +250,8 @@ class CsvScan {
  * @param onDescription called once detection is done; return `false` to stop reading there
  * @param onRow called with each data row's cells (by column index) and its 1-based data row number
  * @returns the description and the number of data rows read
- * @throws ImportError when the file is empty, binary, too large, or cancelled
+ * @throws ImportError when the file is empty, binary, too large, or cancelled; holds no line
+ *   break in its first megabyte; or has a quote that never closes and swallows the rows after it
  */
 export async function readCsv(
   source: ByteSource,
@@ -238,7 +259,13 @@ export async function readCsv(
   onDescription: (description: CsvDescription) => boolean | void,
   onRow: (cells: string[], row: number) => void,
 ): Promise<CsvSummary> {
-  const scan = new CsvScan(options.file ?? 'the file', options, onDescription, onRow);
+  const scan = new CsvScan(
+    options.file ?? 'the file',
+    options,
+    onDescription,
+    onRow,
+    sizeOf(source),
+  );
   for await (const chunk of readChunks(source, options)) {
     scan.bytes(chunk);
     if (scan.stopped) break;

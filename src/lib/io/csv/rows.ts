@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { fail } from '../errors';
+import { fail, formatCount } from '../errors';
 
 /** A field delimiter the reader detects. */
 export type Delimiter = ',' | ';' | '\t' | '|';
@@ -53,6 +53,8 @@ export class RowSplitter {
   #scanned = 0;
   #state = FIELD_START;
   #newline: Newline | null = null;
+  #lines = 0;
+  #quoteLine = 0;
 
   /**
    * @param delimiter the field delimiter
@@ -66,7 +68,7 @@ export class RowSplitter {
   /**
    * Adds text; returns the rows it completed.
    *
-   * @throws ImportError when a quote stays open for more than 4 MB of text
+   * @throws ImportError when a row runs on for more than 4 MB: a quote left open, or no line break
    */
   push(text: string): string[][] {
     this.#pending += text;
@@ -80,6 +82,7 @@ export class RowSplitter {
     let lastBreak = -1;
     for (let i = this.#scanned; i < s.length; i++) {
       const c = s.charCodeAt(i);
+      if (c === lineEnd) this.#lines++;
       if (state === QUOTED) {
         if (c === 34) state = AFTER_CLOSE;
       } else if (c === lineEnd) {
@@ -89,6 +92,7 @@ export class RowSplitter {
         state = FIELD_START;
       } else if (c === 34 && (state === FIELD_START || state === AFTER_CLOSE)) {
         state = QUOTED;
+        this.#quoteLine = this.#lines + 1;
       } else {
         state = UNQUOTED;
       }
@@ -97,9 +101,12 @@ export class RowSplitter {
     if (lastBreak < 0) {
       this.#scanned = s.length;
       if (s.length > MAX_ROW_CHARS) {
+        const limit = `${MAX_ROW_CHARS / 1024 / 1024} MB`;
         fail(
           this.#file,
-          `a row runs on for more than ${MAX_ROW_CHARS / 1024 / 1024} MB without ending; a quote (") is probably never closed. Expected every quoted field to end with a quote.`,
+          state === QUOTED
+            ? `line ${formatCount(this.#quoteLine)}: a quote (") opens a field that does not close within ${limit}. Expected every quoted field to end with a quote.`
+            : `line ${formatCount(this.#lines + 1)} runs on for more than ${limit} without a line break; expected CSV text with one row per line.`,
         );
       }
       return [];
@@ -110,16 +117,61 @@ export class RowSplitter {
     return parseRows(complete, this.#delimiter, newline);
   }
 
-  /** True after {@link flush} when the text ended inside a quoted field (a file cut short). */
-  unclosedQuote = false;
+  /**
+   * After {@link flush}, where a quote that never closed opened: its 1-based
+   * line, and how many line breaks after it were read into that one field
+   * (0 when it opened on the last line); null when every quote closed.
+   */
+  openQuote: { line: number; merged: number } | null = null;
+
+  /** The 1-based line of the quote the text so far ends inside, or null when it ends outside quotes. */
+  get quoteOpenedOn(): number | null {
+    return this.#state === QUOTED ? this.#quoteLine : null;
+  }
 
   /** Ends the text; returns the last rows (a final row may lack its line break). */
   flush(): string[][] {
     const rest = this.#pending;
-    this.unclosedQuote = this.#state === QUOTED;
+    // Line breaks at the very end (after the last text) merge nothing.
+    const lineEnd = this.#newline === '\r' ? '\r' : '\n';
+    const trailing = rest.slice(rest.trimEnd().length).split(lineEnd).length - 1;
+    this.openQuote =
+      this.#state === QUOTED
+        ? { line: this.#quoteLine, merged: this.#lines + 1 - this.#quoteLine - trailing }
+        : null;
     this.#pending = '';
     this.#scanned = 0;
     this.#state = FIELD_START;
     return parseRows(rest, this.#delimiter, this.#newline ?? detectNewline(rest));
   }
+}
+
+/**
+ * The message for a quote that never closed and swallowed the lines after it.
+ *
+ * @param open where the quote opened and how many line breaks it swallowed (from {@link RowSplitter.openQuote})
+ */
+export function unclosedQuoteMessage(open: { line: number; merged: number }): string {
+  const lines =
+    open.merged === 1
+      ? 'the line after it was'
+      : `the ${formatCount(open.merged)} lines after it were`;
+  return `line ${formatCount(open.line)}: a quote (") opens a field that never closes, so ${lines} read into that one field (rows merged). Close the quote, or remove it, and import again.`;
+}
+
+/**
+ * Parses a whole table (a paste, a grid CSV) into rows, as {@link parseRows}
+ * does, but refuses one where a quote never closes and swallows the rows
+ * after it, saying on which line it opens.
+ *
+ * @param file named in messages
+ * @throws ImportError for a quote that never closes before the last line
+ */
+export function parseTable(text: string, delimiter: Delimiter, file?: string): string[][] {
+  const splitter = new RowSplitter(delimiter, file);
+  const rows = [...splitter.push(text), ...splitter.flush()];
+  if (splitter.openQuote && splitter.openQuote.merged > 0) {
+    fail(file, unclosedQuoteMessage(splitter.openQuote));
+  }
+  return rows;
 }
