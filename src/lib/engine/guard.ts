@@ -195,6 +195,6 @@ export function outOfTime(seconds: number): CellError {
 /** The error of every formula of a model opened safely: its formulas were not run. */
 export function notRun(): CellError {
   return refused(
-    'Not computed: this model stopped the app last time, so it was opened without running its formulas. Choose "Open normally" to compute them, or fix this formula first.',
+    'Not computed: this model stopped the app last time, so its formulas were not run. Choose "Open normally" to run them.',
   );
 }
