@@ -180,6 +180,13 @@ function subordinate(
     flow = r.flow;
   }
   if (ropedTo.length === 0) return { applies: false, reason: nothingPilesUp(inputs, today) };
+  if (Object.keys(release).length === 0) {
+    const names = ropedTo.map((id) => inputs.stages.find((s) => s.id === id)?.name ?? id);
+    return {
+      applies: false,
+      reason: `Referred leads alone overload ${names.join(', ')}: no outbound arrivals feed ${ropedTo.length === 1 ? 'it' : 'them'}, so there is nothing to hold back.`,
+    };
+  }
   const changes = Object.keys(release).map((id) =>
     cellChange(id as StageId, 'arrivals', release[id] as number, 'down'),
   );

@@ -115,3 +115,39 @@ describe('the rope on any funnel (seeded)', () => {
     );
   });
 });
+
+describe('the rope in pull', () => {
+  it('says when referred leads alone overload the constraint, with no outbound arrivals to hold back', () => {
+    const inputs = analyzeModel(
+      model([{ id: 'leads', name: 'Leads', capacity: '1000', conversion: '20%' }], {
+        loop: { enabled: true, entry: 'leads', referrals: '10', lag: '1', customers: '10' },
+      }),
+    ).inputs;
+    const steps = focusingSteps(inputs, 'pull');
+    if (steps.kind !== 'steps') throw new Error(steps.message);
+    expect(steps.subordinate).toEqual({
+      applies: false,
+      reason:
+        'Referred leads alone overload Leads: no outbound arrivals feed it, so there is nothing to hold back.',
+    });
+  });
+
+  it('ropes outbound arrivals around the referred leads, re-solving the loop with the cells written', () => {
+    const inputs = analyzeModel(
+      model(
+        [
+          { id: 'leads', arrivals: '100', conversion: '10%', next: 'demo' },
+          { id: 'demo', capacity: '15' },
+        ],
+        { loop: { enabled: true, entry: 'demo', referrals: '0.5', lag: '1' } },
+      ),
+    ).inputs;
+    const steps = focusingSteps(inputs, 'pull');
+    if (steps.kind !== 'steps' || !steps.subordinate.applies) throw new Error('no rope');
+    expect(steps.subordinate.changes).toEqual([
+      { stageId: 'leads', field: 'arrivals', value: 75, text: '75' },
+    ]);
+    expect(steps.subordinate.referredOverload).toBe(false);
+    expect(steps.subordinate.pileupLeft).toBe(0);
+  });
+});
