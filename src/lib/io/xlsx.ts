@@ -66,7 +66,12 @@ function put(
   names: ReadonlySet<string>,
 ): void {
   const { value, numFmt } = toWorkbookCell(text, numberOf(result));
-  if (value !== null && typeof value === 'object' && 'formula' in value) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    'formula' in value &&
+    typeof value.formula === 'string'
+  ) {
     const verdict = liveFormula(value.formula, names);
     if (!verdict.live) {
       // exceljs drops a note on an empty cell, so a formula without a number keeps an empty text.
