@@ -46,3 +46,25 @@ export function pasteBlock(text: string, to: GridPoint): string[][] {
     r.map((cell) => shiftReferences(cell, to.row - from.row, to.col - from.col)),
   );
 }
+
+/**
+ * The clipboard text of copying (or cutting) rectangle `rect` of a grid's
+ * cells: each cell's `copy` value (else its display) for other apps, with
+ * the raw text kept for pasting back here (see {@link copyBlock}).
+ *
+ * @param rows the grid's rows of cells
+ */
+export function copyRect(
+  rows: readonly { cells: readonly { copy?: string; display: string; raw: string }[] }[],
+  rect: { rows: [number, number]; cols: [number, number] },
+  cut: boolean,
+): string {
+  const cells = rows
+    .slice(rect.rows[0], rect.rows[1] + 1)
+    .map((row) => row.cells.slice(rect.cols[0], rect.cols[1] + 1));
+  return copyBlock(
+    cells.map((row) => row.map((c) => c.copy ?? c.display)),
+    cells.map((row) => row.map((c) => c.raw)),
+    cut ? null : { row: rect.rows[0], col: rect.cols[0] },
+  );
+}

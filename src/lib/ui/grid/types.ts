@@ -59,3 +59,17 @@ export interface Choice {
 
 /** The data attribute that names a grid's rows: `data-stage` (Funnel) or `data-assumption`. */
 export type RowAttr = 'stage' | 'assumption';
+
+/**
+ * The cell being edited: where, the editor's starting text, whether editing
+ * began by typing over the cell, the options of a `choice` cell, and whether
+ * the text starts selected (so typing replaces it: a new row's name).
+ */
+export interface CellEdit {
+  row: number;
+  col: number;
+  text: string;
+  typing: boolean;
+  choices: Choice[];
+  selectAll: boolean;
+}
