@@ -207,6 +207,9 @@ describe('the funnel grid, Sankey and constraint summary', () => {
     await page.getByRole('button', { name: 'Funnel row 4 actions' }).click();
     await page.getByRole('menuitem', { name: /Insert stage below/ }).click();
     await expect.poll(() => page.locator('table[aria-label="Funnel"] tbody tr').count()).toBe(5);
+    // The new stage's name opens for typing; Escape keeps "New stage".
+    await page.getByRole('textbox', { name: 'Stage, row 5' }).waitFor();
+    await page.keyboard.press('Escape');
     expect(
       await page.locator('table[aria-label="Funnel"] td[data-field="name"]').allInnerTexts(),
     ).toEqual(['Worked by AEs', 'Qualified accounts', 'Meetings', 'New stage', 'Closed won']);

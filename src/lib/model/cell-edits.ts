@@ -85,18 +85,37 @@ function appendStages(model: Model, count: number): Model {
   return { ...model, stages };
 }
 
+/** A pasted "Feeds into" cell that was not applied, and why. */
+export interface UnappliedLink {
+  /** The stage's row (0-based). */
+  row: number;
+  /** The pasted text, as pasted. */
+  text: string;
+  /** Why it was not applied, e.g. `"Feeds into": no stage is called "Nowhere".` */
+  reason: string;
+}
+
 /**
  * Pastes a block of text cells into the Funnel grid at (row, column),
  * appending stages when the block runs past the last one. Columns past the
  * editable ones are ignored. "Feeds into" cells are applied last so they can
  * name stages the same paste created or renamed; blank ones keep the link the
  * stage has (pasted tables rarely say where a stage feeds, and appended
- * stages come linked in a chain).
+ * stages come linked in a chain). A "Feeds into" that names no stage, or
+ * would make a circle, is not applied (its stage keeps its link) and is
+ * reported; the rest of the block is pasted.
  *
  * @param block rows of cells (tab-separated text already split)
- * @throws EditError naming the first cell that cannot be set; nothing is changed then
+ * @returns the pasted model, and the "Feeds into" cells left as they were
+ * @throws EditError naming the first other cell that cannot be set (a blank
+ *   name, too long a text, too many stages); nothing is changed then
  */
-export function pasteFunnel(model: Model, row: number, column: number, block: string[][]): Model {
+export function pasteFunnel(
+  model: Model,
+  row: number,
+  column: number,
+  block: string[][],
+): { model: Model; unapplied: UnappliedLink[] } {
   const extra = row + block.length - model.stages.length;
   let next = extra > 0 ? appendStages(model, extra) : model;
   const links: [number, string][] = [];
@@ -109,8 +128,16 @@ export function pasteFunnel(model: Model, row: number, column: number, block: st
       } else next = setFunnelCell(next, row + i, col, text);
     });
   });
-  for (const [r, text] of links) next = setFunnelCell(next, r, 'next', text);
-  return next;
+  const unapplied: UnappliedLink[] = [];
+  for (const [r, text] of links) {
+    try {
+      next = setFunnelCell(next, r, 'next', text);
+    } catch (error) {
+      if (!(error instanceof EditError)) throw error;
+      unapplied.push({ row: r, text, reason: error.message });
+    }
+  }
+  return { model: next, unapplied };
 }
 
 /**

@@ -52,7 +52,7 @@ describe('funnel cell edits', () => {
   });
 
   it('pastes a block, appending stages past the end and linking them', () => {
-    const m = pasteFunnel(seed(), 3, 0, [
+    const { model: m } = pasteFunnel(seed(), 3, 0, [
       ['Closed won', '', '', '', ''],
       ['Onboarded', '', '', '90%', '40'],
       ['Expanded', '', '', '30%', ''],
@@ -71,11 +71,42 @@ describe('funnel cell edits', () => {
   });
 
   it('pastes "Feeds into" names that the same paste creates', () => {
-    const m = pasteFunnel(seed(), 4, 0, [
+    const { model: m, unapplied } = pasteFunnel(seed(), 4, 0, [
       ['Trial', 'Paid'],
       ['Paid', ''],
     ]);
     expect(m.stages[4]?.next).toBe(m.stages[5]?.id);
+    expect(unapplied).toEqual([]);
+  });
+
+  it('pastes the rest of a block when one "Feeds into" names no stage, and reports that cell', () => {
+    const before = seed();
+    const { model: m, unapplied } = pasteFunnel(before, 1, 0, [
+      ['Worked', 'Nowhere', '300'],
+      ['Booked', 'Won', '40'],
+      ['Won', 'Qualified accounts', '7'],
+    ]);
+    expect(m.stages.map((s) => [s.name, s.next, s.arrivals])).toEqual([
+      ['Qualified accounts', 'worked', '2000'],
+      // Its link kept, its other cells pasted.
+      ['Worked', 'meetings', '300'],
+      ['Booked', 'won', '40'],
+      ['Won', null, '7'],
+    ]);
+    expect(unapplied).toEqual([
+      { row: 1, text: 'Nowhere', reason: '"Feeds into": no stage is called "Nowhere".' },
+      {
+        row: 3,
+        text: 'Qualified accounts',
+        reason:
+          '"Won" can\'t feed into "Qualified accounts": that would make a circle. Only the loop may feed back.',
+      },
+    ]);
+    expect(before.stages[1]?.name).toBe('Worked by AEs');
+  });
+
+  it('still refuses a whole paste for a bad cell other than "Feeds into"', () => {
+    expect(() => pasteFunnel(seed(), 0, 0, [['  ', 'Nowhere']])).toThrow(EditError);
   });
 
   it('clears a rectangle but keeps names', () => {

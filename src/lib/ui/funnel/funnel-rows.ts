@@ -2,12 +2,32 @@ import type { Constraint } from '../../analysis/constraint';
 import type { StageFlow } from '../../analysis/steady';
 import { STAGE_FIELD_KIND, STAGE_FIELD_LABELS } from '../../model/fields';
 import { FUNNEL_COLUMNS, columnLetter } from '../../model/layout';
-import { STAGE_NUMBER_FIELDS, type Model, type StageNumberField } from '../../model/types';
+import {
+  STAGE_NUMBER_FIELDS,
+  type Model,
+  type StageId,
+  type StageNumberField,
+} from '../../model/types';
 import type { ComputeResult } from '../../state/compute/protocol';
 import { formatCount, formatLoad } from '../format';
 import { nextChoices } from '../../model/edits';
 import type { Choice, GridCell, GridColumn, GridRow } from '../grid/types';
 import { explainComputed, numberCell } from './cell-view';
+import { unreachedStages } from './reach';
+
+/**
+ * A pasted "Feeds into" text that named no stage it could feed (see
+ * pasteFunnel): the grid shows the text, flagged, while the stage's link is
+ * still the one it kept.
+ */
+export interface UnlinkedPaste {
+  /** The pasted text. */
+  text: string;
+  /** Why it was not applied, in plain words. */
+  reason: string;
+  /** The link the stage kept (a stage id, or null for the end of the funnel). */
+  kept: StageId | null;
+}
 
 const HELP: Record<StageNumberField, string> = {
   arrivals: 'Items entering this stage from outside, per period (blank: 0).',
@@ -110,30 +130,53 @@ function computedCells(flow: StageFlow | undefined): GridCell[] {
 /**
  * The Funnel grid's rows from the model and its latest analysis. Cells whose
  * text changed since the analysis show their raw text until it catches up.
+ * A stage nothing reaches has its name flagged (see {@link unreachedStages});
+ * a "Feeds into" a paste could not set shows the pasted text, flagged.
+ *
+ * @param unlinked pasted "Feeds into" texts not applied, per stage id
  */
 export function funnelRows(
-  model: Pick<Model, 'stages' | 'currency'>,
+  model: Pick<Model, 'stages' | 'currency' | 'loop'>,
   result: ComputeResult | null,
+  unlinked: ReadonlyMap<StageId, UnlinkedPaste> = new Map(),
 ): GridRow[] {
   const computedRow = new Map(result?.model.stages.map((s, i) => [s.id, i]));
   const flowById = new Map(result?.analysis.flow.stages.map((f) => [f.id, f]));
   const constraint: Constraint | undefined = result?.analysis.constraint;
   const blocked = (result?.analysis.issues.length ?? 0) > 0;
   const nameOf = new Map(model.stages.map((s) => [s.id, s.name]));
+  const byId = new Map(model.stages.map((s) => [s.id, s]));
+  const unreached = unreachedStages(model, (id) => {
+    const stage = byId.get(id);
+    const j = computedRow.get(id);
+    if (stage?.arrivals.trim() === '') return 0;
+    if (j === undefined || result?.model.stages[j]?.arrivals !== stage?.arrivals) return null;
+    const arrivals = result?.evaluated.stages[j]?.arrivals;
+    return arrivals?.kind === 'number' ? arrivals.value : arrivals?.kind === 'blank' ? 0 : null;
+  });
   return model.stages.map((stage) => {
     const j = computedRow.get(stage.id);
     const was = j === undefined ? undefined : result?.model.stages[j];
     const evaluated = j === undefined ? undefined : result?.evaluated.stages[j];
 
     const next = stage.next === null ? '' : (nameOf.get(stage.next) ?? '');
+    const pasted = unlinked.get(stage.id);
+    const warning = unreached.get(stage.id);
     const cells: GridCell[] = [
-      { display: stage.name, raw: stage.name },
-      {
-        display: next || '— end —',
-        raw: stage.next ?? '',
-        copy: next,
-        placeholder: next === '',
-      },
+      { display: stage.name, raw: stage.name, ...(warning && { warning }) },
+      pasted && pasted.kept === stage.next
+        ? {
+            display: pasted.text,
+            raw: stage.next ?? '',
+            copy: pasted.text,
+            error: `${pasted.reason} Not pasted: it still ${next ? `feeds into ${next}` : 'ends the funnel'}.`,
+          }
+        : {
+            display: next || '— end —',
+            raw: stage.next ?? '',
+            copy: next,
+            placeholder: next === '',
+          },
       ...STAGE_NUMBER_FIELDS.map((f) => {
         const current = was?.[f] === stage[f] ? evaluated?.[f] : undefined;
         const issue = result?.analysis.issues.find(
