@@ -135,6 +135,32 @@ function openRows(opens: readonly OpenTimes[], cells: number, stages: number): B
   ];
 }
 
+/**
+ * Opens the 500-stage link of issue 9 item 22 (each capacity a SUMPRODUCT
+ * over the whole grid, which kept HyperFormula busy for half an hour): every
+ * formula is refused by its ranges' size before HyperFormula sees it.
+ */
+function expensiveOpen(): BenchRow[] {
+  const stages = Array.from({ length: 500 }, (_, i) => ({
+    id: `s${i}`,
+    name: `Stage ${i + 1}`,
+    ...(i === 0 && { arrivals: '100' }),
+    capacity: '=SUMPRODUCT(Assumptions!A1:BL10000,Assumptions!A1:BL10000)',
+    ...(i < 499 && { next: `s${i + 1}` }),
+  }));
+  const text = JSON.stringify({ format: 'bottleneck-model', version: 1, name: 'x', stages });
+  const samples = Array.from({ length: 5 }, () => openModel(text));
+  const median = (k: keyof OpenTimes) => percentiles(samples.map((o) => o[k])).median;
+  return [
+    {
+      measure: 'open 500 SUMPRODUCTs over the whole grid (refused), median of 5',
+      figure: ms(median('total')),
+      budget: '< 200 ms',
+      detail: `restore ${ms(median('restore'))} · engine ${ms(median('build'))} · evaluate ${ms(median('evaluate'))} · analyze ${ms(median('analyze'))}`,
+    },
+  ];
+}
+
 /** The engine and analysis figures. */
 export const engineSection: BenchSection = {
   id: 'engine',
@@ -155,6 +181,7 @@ export const engineSection: BenchSection = {
       ...rest,
       ...editToAnalysis(model),
       ...openRows(opens, cells, big.stages.length),
+      ...expensiveOpen(),
     ];
   },
 };

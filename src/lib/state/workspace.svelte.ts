@@ -30,6 +30,10 @@ export interface PendingApply {
 /** What became of an Apply: done, waiting for confirmation, or refused (with a notice). */
 export type ApplyOutcome = 'applied' | 'confirm' | 'refused';
 
+/** Why rows cannot move in a model opened safely. */
+const SAFE_ROWS =
+  'Open normally first: rows can be inserted, deleted or moved only once the formulas have run, so their references follow.';
+
 /** Why the model changed: an edit, undo or redo here, another model opened, or newer work from another tab. */
 export type ChangeCause = 'edit' | 'undo' | 'redo' | 'open' | 'external';
 
@@ -166,6 +170,11 @@ export class Workspace {
    * @param after an optional pure edit applied to the result in the same step
    */
   async restructure(change: SheetChange, after?: (model: Model) => Model): Promise<boolean> {
+    if (this.openedSafely) {
+      // The engine holds no formula then, so it could not make references follow the rows.
+      this.notice = { kind: 'error', text: SAFE_ROWS };
+      return false;
+    }
     const before = this.model;
     let next: Model;
     try {

@@ -102,6 +102,11 @@ describe('a model whose compute never ended opens safely', () => {
       kind: 'error',
       error: { explanation: expect.stringMatching(/^Not computed: this model stopped the app/) },
     });
+    // Rows cannot move while no formula is in the engine (their references would not follow).
+    const rows = { sheet: 'funnel', change: { kind: 'delete', at: 4, count: 1 } } as const;
+    expect(await w.restructure(rows)).toBe(false);
+    expect(w.notice?.text).toMatch(/^Open normally first/);
+    expect(w.model.stages).toHaveLength(5);
     w.openNormally();
     expect(w.openedSafely).toBe(false);
     expect(store.has(MARK_KEY)).toBe(true);
