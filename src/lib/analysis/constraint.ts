@@ -241,12 +241,11 @@ export function findConstraint(
     if (b) binding.push(b);
   }
   const rank = (b: Binding) => [score(b.marginal), score(b.heldBack)] as const;
-  const same = (x: number, y: number) => x === y || near(x, y);
   binding.sort((a, b) => {
     const [am, ah] = rank(a);
     const [bm, bh] = rank(b);
-    if (!same(am, bm)) return bm - am;
-    return same(ah, bh) ? 0 : bh - ah;
+    if (!near(am, bm)) return bm - am;
+    return near(ah, bh) ? 0 : bh - ah;
   });
   const verdicts = verdictsOf(funnel, flow, binding, options.extraArrivals);
   const first = binding[0];
@@ -254,7 +253,7 @@ export function findConstraint(
   const [fm, fh] = rank(first);
   const winners = binding.filter((b) => {
     const [m, h] = rank(b);
-    return same(m, fm) && same(h, fh);
+    return near(m, fm) && near(h, fh);
   });
   const ids = inFlowOrder(
     funnel,
