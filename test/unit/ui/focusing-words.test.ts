@@ -85,4 +85,36 @@ describe('focusing steps: the summary’s noun and number format', () => {
     ]);
     expect(stepsOf(m).says('elevate')).toMatch(/^Raise Leads’ capacity 524 → 1,339\/mo/);
   });
+
+  it('says "+10 %" and "+1 point" only when the cell written is that', () => {
+    const m = model([
+      {
+        id: 'leads',
+        name: 'Leads',
+        arrivals: '2000',
+        capacity: '523.86',
+        conversion: '99.5%',
+        next: 'won',
+      },
+      { id: 'won', name: 'Won' },
+    ]);
+    const exploit = stepsOf(m).says('exploit');
+    // 99.5 % + 1 point caps at 100 %; 523.86 × 1.1 = 576.25 is written 577 (+10.14 %).
+    expect(exploit).toContain('Leads’ conversion 99.5% → 100% (+0.5 points, capped at 100 %)');
+    expect(exploit).toContain('Leads’ capacity 524 → 577 (+10.14 %)');
+    const small = model([
+      {
+        id: 'leads',
+        name: 'Leads',
+        arrivals: '1',
+        capacity: '0.04',
+        conversion: '50%',
+        next: 'won',
+      },
+      { id: 'won', name: 'Won' },
+    ]);
+    expect(stepsOf(small).says('exploit')).toContain(
+      'Leads’ capacity 0.04 → 0.044 (+10 %, used better)',
+    );
+  });
 });

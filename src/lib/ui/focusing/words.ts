@@ -29,13 +29,20 @@ function shown(field: CellChange['field'], x: number, currency: string): string 
   return formatCount(x);
 }
 
-/** "Contact's capacity 1,500 → 1,650" for each change. */
+/**
+ * "Contact's capacity 1,500 → 1,650" for each change. A change too small
+ * for the usual format (0.04 → 0.044) shows both numbers to 4 significant
+ * digits, as its cell keeps them, rather than "0.04 → 0.04".
+ */
 export function changeText(w: Wording, changes: readonly CellChange[]): string {
   return list(
     changes.map((ch) => {
       const before = w.analysis.inputs.stages.find((x) => x.id === ch.stageId)?.[ch.field] ?? 0;
       const label = STAGE_FIELD_LABELS[ch.field].toLowerCase();
-      return `${possessive(w.name(ch.stageId))} ${label} ${shown(ch.field, before, w.model.currency)} → ${shown(ch.field, ch.value, w.model.currency)}`;
+      let [from, to] = [before, ch.value].map((x) => shown(ch.field, x, w.model.currency));
+      if (from === to && before !== ch.value)
+        [from, to] = [before, ch.value].map((x) => String(+x.toPrecision(4)));
+      return `${possessive(w.name(ch.stageId))} ${label} ${from} → ${to}`;
     }),
   );
 }
