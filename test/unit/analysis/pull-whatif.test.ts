@@ -198,3 +198,34 @@ describe('pull: a stage binds exactly when lifting it alone raises the re-solved
     );
   });
 });
+
+describe('the steady state agrees with the simulation at the edges (seeded)', () => {
+  const agree = (inputs: FlowInputs) => {
+    const state = pullSteadyState(inputs);
+    const sim = simulate(inputs, 12, 'pull');
+    expect(state.kind).toBe('steady');
+    if (state.kind === 'steady') expect(state.flow.units).toBe(0);
+    expect(sim.periods.every((p) => p.won === 0)).toBe(true);
+  };
+
+  it('a full market: nothing flows, push or pull', () => {
+    fc.assert(
+      fc.property(pullFunnel, fc.integer({ min: 1, max: 100 }), (inputs, customers) => {
+        const full = { ...inputs, loop: { ...inputs.loop, customers, market: customers } };
+        agree(full);
+        expect(pushSteadyState(full).flow.units).toBe(0);
+      }),
+      { seed: 12, numRuns: 150 },
+    );
+  });
+
+  it('no seed customers and no arrivals: nothing is ever won, whatever K', () => {
+    fc.assert(
+      fc.property(pullFunnel, (inputs) => {
+        const stages = inputs.stages.map((s) => ({ ...s, arrivals: 0 }));
+        agree({ ...inputs, stages, loop: { ...inputs.loop, customers: 0 } });
+      }),
+      { seed: 13, numRuns: 150 },
+    );
+  });
+});
