@@ -11,8 +11,6 @@ import { wording } from '../../report/wording';
  * are any (add stages, wait, fix cells).
  */
 
-export type { Measure, Part };
-
 /** The constraint summary in words: which case applies, why, and the scoreboard. */
 export interface Summary {
   kind: FactsKind | 'empty' | 'blocked';
