@@ -15,7 +15,7 @@ import { screenshot, useApp } from './browser';
 const app = useApp();
 
 const fixture = () =>
-  parseModelJson(readFileSync('test/fixtures/models/expensive-formulas.json', 'utf8'));
+  parseModelJson(readFileSync('test/fixtures/cli/expensive-formulas.json', 'utf8'));
 
 /** The 500-stage link of SUMPRODUCTs over the whole grid (a 7 KB link in the report). */
 const fiveHundred = () =>

@@ -7,7 +7,7 @@ import { runAll, type Run } from './run';
 // Issue 9 items 22 and 24 on the real command: formulas that crashed the
 // engine ("internal error" with a stack) or kept it busy past a minute at
 // 1 GB are bad input, exit 1, naming the stage and field of each cell.
-const FIXTURE = 'test/fixtures/models/expensive-formulas.json';
+const FIXTURE = 'test/fixtures/cli/expensive-formulas.json';
 const dir = mkdtempSync(join(tmpdir(), 'bottleneck-expensive-'));
 const big = join(dir, 'five-hundred-sumproducts.json');
 let runs: Record<'fixture' | 'simulate' | 'big', Run>;

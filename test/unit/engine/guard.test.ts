@@ -13,7 +13,7 @@ import { model } from '../helpers';
 const explanationOf = (c: CellResult | undefined) =>
   c?.kind === 'error' ? c.error.explanation : '';
 const fixture = () =>
-  parseModelJson(readFileSync('test/fixtures/models/expensive-formulas.json', 'utf8'));
+  parseModelJson(readFileSync('test/fixtures/cli/expensive-formulas.json', 'utf8'));
 
 describe('formulaCost: what a formula asks of the engine, from its text', () => {
   it.each([

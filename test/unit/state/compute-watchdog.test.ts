@@ -13,7 +13,7 @@ import { RESTARTED } from '../../../src/lib/state/compute/watchdog';
 // the real handler, but meeting the formula SLOW (unless told it is slow)
 // it stays busy for good, answering nothing more.
 const SLOW = '=1500+0*ROWS(C2:C3)';
-const LIMIT_MS = 300;
+const LIMIT_MS = 1_000;
 
 const reference = () => EXAMPLES.find((e) => e.id === 'reference')!.model();
 /** The reference chain with Contact's capacity (E3) the slow formula. */
@@ -73,9 +73,7 @@ describe('compute watchdog: a hanging formula is stopped, the worker restarted, 
       kind: 'error',
       error: {
         code: '#ERROR!',
-        explanation: expect.stringMatching(
-          /^Too expensive to compute: it was stopped after 0\.3 s/,
-        ),
+        explanation: expect.stringMatching(/^Too expensive to compute: it was stopped after 1 s/),
       },
     });
     expect(capacityOf(result, 0)).toEqual({ kind: 'number', value: 2500 });

@@ -11,6 +11,8 @@ import { Workspace } from '../../../src/lib/state/workspace.svelte';
 // analysis is pending or failed, and a model that stopped the app last time.
 
 const example = (id: string) => EXAMPLES.find((e) => e.id === id)!.model();
+/** A busy machine may take seconds to analyse; vi.waitFor gives up after 1 s by default. */
+const WAIT = { timeout: 10_000 };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A port the test answers by hand, oldest request first (or fails). */
@@ -58,7 +60,7 @@ describe('never another model’s numbers as the open model’s', () => {
     const { port, answer } = manualPort();
     const w = new Workspace(createCompute(port), example('reference'));
     answer();
-    await vi.waitFor(() => expect(w.result).not.toBeNull());
+    await vi.waitFor(() => expect(w.result).not.toBeNull(), WAIT);
     answer(); // its focusing steps
     w.open({ ...example('reference'), name: 'Another' });
     expect(w.result).toBeNull();
@@ -95,7 +97,7 @@ describe('a model whose compute never ended opens safely', () => {
     const w = new Workspace(compute, example('reference'));
     w.open(model());
     expect(w.openedSafely).toBe(true);
-    await vi.waitFor(() => expect(w.pending).toBe(false));
+    await vi.waitFor(() => expect(w.pending).toBe(false), WAIT);
     const stages = w.result!.evaluated.stages;
     expect(stages[0]?.capacity).toEqual({ kind: 'number', value: 2500 });
     expect(stages[1]?.capacity).toMatchObject({
@@ -110,8 +112,10 @@ describe('a model whose compute never ended opens safely', () => {
     w.openNormally();
     expect(w.openedSafely).toBe(false);
     expect(store.has(MARK_KEY)).toBe(true);
-    await vi.waitFor(() =>
-      expect(w.result?.evaluated.stages[1]?.capacity).toEqual({ kind: 'number', value: 1500 }),
+    await vi.waitFor(
+      () =>
+        expect(w.result?.evaluated.stages[1]?.capacity).toEqual({ kind: 'number', value: 1500 }),
+      WAIT,
     );
     // Its formulas ran to the end: the next start opens it normally.
     expect(store.has(MARK_KEY)).toBe(false);
