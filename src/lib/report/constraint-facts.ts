@@ -2,7 +2,7 @@ import type { Constraint } from '../analysis/constraint';
 import { near } from '../analysis/ties';
 import { feedersOf } from '../model/graph';
 import type { StageId } from '../model/types';
-import { formatCount } from './format';
+import { formatCount, formatRate } from './format';
 import { marketShareLine, nearCapacityLine, overproductionLines, pullLine } from './notes';
 import { list, listParts, s, t, type Part } from './parts';
 import { loadLine, namedLoadLine, runsFull } from './stage-facts';
@@ -204,6 +204,13 @@ function withDemand(w: Wording, c: Binds): ConstraintFacts {
   };
 }
 
+/** How far demand must rise: "1.25× today", or for less than 1 % more "0.04% more than today" (not "1× today"). */
+function timesToday(factor: number): string {
+  return factor < 1.01
+    ? `${formatRate(factor - 1)} more than today`
+    : `${formatCount(factor)}× today`;
+}
+
 /** Why nothing can bind yet, when no stage binds first as demand grows. */
 function nothingBinds(w: Wording): Part[][] {
   const { inputs, flow } = w.analysis;
@@ -235,7 +242,7 @@ function market(w: Wording, c: Market): ConstraintFacts {
       s(w.name(first.stage)),
       t(' will bind first, when demand reaches '),
       s(`${formatCount(first.arrivals)} arrivals${w.per}`),
-      t(` (${formatCount(first.factor)}× today).`),
+      t(` (${timesToday(first.factor)}).`),
     ]);
   else lead.push(...nothingBinds(w));
   return {

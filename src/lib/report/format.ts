@@ -34,11 +34,16 @@ export function formatRate(x: number): string {
   return `${numberFormat(2).format(x * 100)}%`;
 }
 
-/** A load (inflow ÷ capacity) as a percentage; `null` (unlimited capacity) → "—". */
+/**
+ * A load (inflow ÷ capacity) as a whole percentage; `null` (unlimited
+ * capacity) → "—". A load near but not at 100 % keeps 2 decimals (99.96 %,
+ * 100.4 %), so a stage with room never reads "100%" beside one that is full.
+ */
 export function formatLoad(x: number | null): string {
   if (x === null) return '—';
   if (x === Infinity) return '∞';
-  return `${numberFormat(0).format(x * 100)}%`;
+  const whole = numberFormat(0).format(x * 100);
+  return `${whole === '100' && x !== 1 ? numberFormat(2).format(x * 100) : whole}%`;
 }
 
 // Building an Intl.NumberFormat costs ~0.1 ms: a 50-stage grid formats hundreds per edit.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { constraintFacts } from '../../../src/lib/report/constraint-facts';
 import { plain } from '../../../src/lib/report/parts';
 import { wording } from '../../../src/lib/report/wording';
+import { setFunnelCell } from '../../../src/lib/model/cell-edits';
 import { EXAMPLES } from '../../../src/lib/model/examples';
 import type { Model } from '../../../src/lib/model/types';
 import { analyzeModel } from '../helpers';
@@ -115,6 +116,19 @@ describe('nothing binds: zero flows, 0 % conversion, exactly 100 % load', () => 
     expect(f.lead.map(plain)).toEqual([
       'Meetings will bind first, when demand reaches 1,250 arrivals/wk (1.25× today).',
     ]);
+  });
+});
+
+describe('after the rope (a load just under 100 %)', () => {
+  it('never reads "100%" or "1× today" for a stage with room', () => {
+    // The rope releases 1,666 accounts: contact gets 1,499.4 of its 1,500.
+    const m = setFunnelCell(reference(), 0, 'arrivals', '1666');
+    const f = factsOf(m);
+    expect(f.head).toBe('The constraint is the market (demand): every stage has room.');
+    expect(f.all).toContain(
+      'Contact will bind first, when demand reaches 1,667 arrivals/mo (0.04% more than today).',
+    );
+    expect(f.all).toContain('Near capacity: Contact (load 99.96%), Meeting (load 94%)');
   });
 });
 
