@@ -112,6 +112,33 @@ describe('Feeds into by keyboard', () => {
   });
 });
 
+describe('pasting into Feeds into', () => {
+  test('a block with one unknown stage pastes the rest and flags that cell, the text kept', async () => {
+    const page = await openApp();
+    await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate(() => navigator.clipboard.writeText('Nowhere\t300\n\t40\n'));
+    await cell(page, 'worked', 'next').click();
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => cell(page, 'worked', 'arrivals').innerText()).toBe('300');
+    expect(await cell(page, 'meetings', 'arrivals').innerText()).toBe('40');
+    const flagged = cell(page, 'worked', 'next');
+    expect(await flagged.innerText()).toBe('Nowhere');
+    expect(await flagged.getAttribute('aria-invalid')).toBe('true');
+    expect(await flagged.getAttribute('title')).toBe(
+      'Nowhere\n"Feeds into": no stage is called "Nowhere". Not pasted: it still feeds into Meetings.',
+    );
+    expect(await page.getByRole('alert').innerText()).toContain(
+      'Pasted, but one cell was left as it was (marked in red). Row 3: "Feeds into": no stage is called "Nowhere".',
+    );
+    // Picking a stage clears the flag.
+    await flagged.click();
+    await page.keyboard.type('clo');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => flagged.innerText()).toBe('Closed won');
+    expect(await flagged.getAttribute('aria-invalid')).toBeNull();
+  });
+});
+
 describe('long stage names', () => {
   const long = `Qualified ${'enterprise accounts in the northern sales territory '.repeat(2)}`
     .slice(0, 110)
