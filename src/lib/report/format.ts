@@ -20,11 +20,14 @@ function numberFormat(digits: number): Intl.NumberFormat {
  * A count of items, the one format for counts in cells, sentences and
  * figures: grouped, with up to 2 decimals below 100 and none from 100 up
  * (2,000 · 3.75 · 523.86 → 524 · 1,777.78 → 1,778), so that two counts
- * side by side never show different precision above 100.
+ * side by side never show different precision above 100; a count below
+ * 0.005 keeps 2 significant digits (0.0012, 1e-9) rather than reading 0.
  */
 export function formatCount(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '—';
   const abs = Math.abs(x);
+  // Rates of 1e-9 are real: a count 2 decimals would show as 0 keeps 2 significant digits.
+  if (abs > 0 && abs < 0.005) return String(+x.toPrecision(2));
   return numberFormat(abs >= 100 ? 0 : 2).format(x);
 }
 

@@ -52,11 +52,13 @@ export function wording(model: Model, analysis: Analysis, options: WordingOption
   };
 }
 
-/** A signed count: +0.25, +0, −3. */
-export function signed(x: number): string {
+/**
+ * A signed count: +0.25, +0, −3. A change within a relative 1e-9 of `scale`
+ * (today's throughput: float noise, not a gain) is "+0".
+ */
+export function signed(x: number, scale = 0): string {
+  if (x === 0 || Math.abs(x) <= 1e-9 * Math.abs(scale)) return '+0';
   const shown = formatCount(Math.abs(x));
-  // A gain too small to show is "+0", not "−0".
-  if (shown === '0') return '+0';
   return x > 0 ? `+${shown}` : `−${shown}`;
 }
 
@@ -68,8 +70,9 @@ export function signed(x: number): string {
 export function gainParts(w: Wording, gain: Throughput): Part[] {
   if (gain.units === Infinity || gain.money === Infinity)
     return [s('unbounded growth'), t(' (the loop compounds: no steady state)')];
-  const units = s(`${signed(gain.units)} ${w.noun}${w.per}`);
-  if (w.analysis.objective !== 'money' || gain.money === 0) return [units];
+  const { flow } = w.analysis;
+  const units = s(`${signed(gain.units, flow.units)} ${w.noun}${w.per}`);
+  if (w.analysis.objective !== 'money' || signed(gain.money, flow.money) === '+0') return [units];
   const m = gain.money;
   return [units, t(` (${m > 0 ? '+' : '−'}${formatMoney(Math.abs(m), w.model.currency)}${w.per})`)];
 }

@@ -132,6 +132,16 @@ describe('after the rope (a load just under 100 %)', () => {
   });
 });
 
+describe('tiny rates (issue 9 item 3)', () => {
+  it('never reads 0 arrive, 0 pile up and +0 where 1e-9 items flow', () => {
+    const f = factsOf(M.fixtureModel('analysis-tiny-rate'));
+    expect(f.all).toContain('Load 167%: 1e-9 arrive/mo, it can process 6e-10; 4e-10/mo pile up.');
+    expect(f.all).toContain(
+      'Unlimited capacity here would add +2e-11 Paid/mo; +10 % would add +3e-12 Paid/mo.',
+    );
+  });
+});
+
 describe('near capacity, pull and the loop', () => {
   it('flags stages above 85 % load', () => {
     // Meeting: 30 arrive at a capacity of 32.
