@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { shareUrl } from '../../src/lib/io/share-link';
+import { referenceExample } from '../../src/lib/model/examples/reference';
 import { restoreModel } from '../../src/lib/model/restore';
 import { analysed, cell, SUMMARY } from './app-helpers';
 import { screenshot, useApp } from './browser';
@@ -10,24 +11,10 @@ const app = useApp();
 /** The reference chain with Contact's capacity written as a formula. */
 const chain = (capacity: string) =>
   restoreModel({
-    format: 'bottleneck-model',
-    version: 1,
+    ...structuredClone(referenceExample),
     name: 'AE team',
     assumptions: [{ name: 'AEs', value: '30', note: 'account executives' }],
-    stages: [
-      {
-        id: 'enrich',
-        name: 'Enrich',
-        arrivals: '2000',
-        capacity: '2500',
-        conversion: '90%',
-        next: 'contact',
-      },
-      { id: 'contact', name: 'Contact', capacity, conversion: '5%', next: 'reply' },
-      { id: 'reply', name: 'Reply', capacity: '200', conversion: '40%', next: 'meeting' },
-      { id: 'meeting', name: 'Meeting', capacity: '32', conversion: '50%', next: 'opportunity' },
-      { id: 'opportunity', name: 'Opportunity', capacity: '30', conversion: '25%' },
-    ],
+    stages: referenceExample.stages.map((s) => (s.id === 'contact' ? { ...s, capacity } : s)),
   });
 
 const summary = (page: Page) => page.locator(SUMMARY).innerText();
