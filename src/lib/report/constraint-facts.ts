@@ -5,7 +5,7 @@ import type { StageId } from '../model/types';
 import { formatCount, formatRate } from './format';
 import { marketShareLine, nearCapacityLine, overproductionLines, pullLine } from './notes';
 import { list, listParts, s, t, type Part } from './parts';
-import { loadLine, namedLoadLine, runsFull } from './stage-facts';
+import { loadLine, namedLoadLine, runsFull, zeroConversionFrom } from './stage-facts';
 import { flowAt, gainParts, type Wording } from './wording';
 
 /*
@@ -237,12 +237,21 @@ function market(w: Wording, c: Market): ConstraintFacts {
   const room = w.analysis.flow.stages.every((f) => !runsFull(f));
   const first = c.bindsFirst;
   const lead: Part[][] = [];
-  if (first && first.factor > 1 && !near(first.factor, 1))
+  const ahead = first && first.factor > 1 && !near(first.factor, 1) ? first : null;
+  const never = ahead ? zeroConversionFrom(w, ahead.stage) : null;
+  if (ahead && never)
     lead.push([
-      s(w.name(first.stage)),
+      s(w.name(ahead.stage)),
+      t(
+        ` would reach its capacity first, but never binds: none of its items is won (${w.name(never)} converts 0 %).`,
+      ),
+    ]);
+  else if (ahead)
+    lead.push([
+      s(w.name(ahead.stage)),
       t(' will bind first, when demand reaches '),
-      s(`${formatCount(first.arrivals)} arrivals${w.per}`),
-      t(` (${timesToday(first.factor)}).`),
+      s(`${formatCount(ahead.arrivals)} arrivals${w.per}`),
+      t(` (${timesToday(ahead.factor)}).`),
     ]);
   else lead.push(...nothingBinds(w));
   return {

@@ -47,6 +47,13 @@ export function namedLoadLine(w: Wording, id: StageId): Part[] {
   return [s(w.name(id)), t(`: ${first?.text.toLowerCase() ?? ''}`), ...rest];
 }
 
+/** The first stage from `id` (itself included) to the end that converts 0 %: none of its items is ever won. */
+export function zeroConversionFrom(w: Wording, id: StageId): StageId | null {
+  const stages = w.analysis.inputs.stages;
+  const path = [id, ...downstreamOf(stages, id)];
+  return path.find((d) => stages.find((x) => x.id === d)?.conversion === 0) ?? null;
+}
+
 /** Why more capacity at a stage adds nothing: the words, and the full stage downstream that blocks it (if that is why). */
 export interface Nothing {
   text: string;
@@ -67,7 +74,7 @@ export function whyNothing(w: Wording, id: StageId): Nothing {
     return f !== undefined && runsFull(f);
   });
   if (blocker) return { text: `${w.name(blocker)} downstream runs full`, blockedBy: blocker };
-  const zero = [id, ...after].find((d) => stages.find((x) => x.id === d)?.conversion === 0);
+  const zero = zeroConversionFrom(w, id);
   if (zero) return { text: `none of it is won: ${w.name(zero)} converts 0 %`, blockedBy: null };
   return { text: 'what it passes on adds no throughput', blockedBy: null };
 }

@@ -5,7 +5,7 @@ import { wording } from '../../../src/lib/report/wording';
 import { setFunnelCell } from '../../../src/lib/model/cell-edits';
 import { EXAMPLES } from '../../../src/lib/model/examples';
 import type { Model } from '../../../src/lib/model/types';
-import { analyzeModel } from '../helpers';
+import { analyzeModel, model } from '../helpers';
 import * as M from './facts-models';
 
 // Each sentence on a model where the old wording was false (issue 9 items 1, 4, 5).
@@ -107,6 +107,23 @@ describe('nothing binds: zero flows, 0 % conversion, exactly 100 % load', () => 
         'More capacity there adds throughput only if arrivals rise too.',
         'Capacity anywhere else adds nothing either.',
       ].join('\n'),
+    );
+  });
+
+  it('never says a stage that converts 0 % binds first', () => {
+    const m = model([
+      {
+        id: 'leads',
+        name: 'Leads',
+        arrivals: '50',
+        capacity: '100',
+        conversion: '0%',
+        next: 'won',
+      },
+      { id: 'won', name: 'Won' },
+    ]);
+    expect(factsOf(m).all).toBe(
+      'Leads would reach its capacity first, but never binds: none of its items is won (Leads converts 0 %).',
     );
   });
 
