@@ -5,6 +5,7 @@ import { STAGE_FIELD_LABELS } from '../../model/fields';
 import { constraintNoun } from '../../report/constraint-facts';
 import { formatCount, formatMoney, formatRate } from '../../report/format';
 import { list, possessive, s, t, type Part } from '../../report/parts';
+import { zeroConversionFrom } from '../../report/stage-facts';
 import { gainParts, type Wording } from '../../report/wording';
 
 /*
@@ -88,7 +89,8 @@ export function limitText(w: Wording, limit: Limit): string {
   if (limit.kind === 'compounds') return 'nothing but the market (the loop compounds)';
   if (limit.kind !== 'market') return constraintNoun(w, limit);
   const first = limit.bindsFirst;
-  return first && first.factor > 1
+  // Capacities differ after elevating, conversions do not: a stage whose items are never won never binds.
+  return first && first.factor > 1 && zeroConversionFrom(w, first.stage) === null
     ? `the market (demand; ${w.name(first.stage)} binds first)`
     : 'the market (demand)';
 }
