@@ -48,6 +48,17 @@ describe('focusing steps: words that must be true', () => {
     );
   });
 
+  it('never names a stage that converts 0 % as the one that binds first', () => {
+    const m = model([
+      { id: 'ads', name: 'Ads', arrivals: '100', capacity: '30', conversion: '10%', next: 'won' },
+      { id: 'junk', name: 'Junk', arrivals: '50', capacity: '100', conversion: '0%', next: 'won' },
+      { id: 'won', name: 'Won' },
+    ]);
+    const repeat = stepsOf(m).says('repeat');
+    expect(repeat).toMatch(/^Next constraint: the market \(demand\)/);
+    expect(repeat).not.toMatch(/Junk binds first/);
+  });
+
   it('goes on from a stage at exactly 100 % load: exploit, elevate, and arrivals rising too', () => {
     const { says, summary } = stepsOf(M.exactLoad());
     expect(summary.kind).toBe('demand');
