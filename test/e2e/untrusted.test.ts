@@ -1,14 +1,18 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { deflateSync } from 'fflate';
+import { encodeBase64url } from '../../src/lib/io/base64url';
 import { encodeShareFragment } from '../../src/lib/io/share-link';
+import { serializeModel } from '../../src/lib/model/serialize';
 import { EXAMPLES } from '../../src/lib/model/examples';
 import { lyingWorkbook } from '../unit/io/lying-workbook';
 import { analysed, cell, exported, openImport, SANKEY } from './app-helpers';
 import { screenshot, useApp } from './browser';
 
-// Untrusted files and links in the built app (issue 9, items 23 and 25): a
+// Untrusted files and links in the built app (issue 9, items 23, 25, 28): a
 // workbook that lies about its size is read in a worker of its own and
-// refused; a stage name holding control characters never reaches a picture.
+// refused; a stage name holding control characters never reaches a picture;
+// a link that arrived whole but breaks a rule says which.
 const app = useApp();
 
 /** Opens the app and waits for the first analysis. */
@@ -68,5 +72,18 @@ describe('untrusted files and links', () => {
     expect(error).toBeNull();
     const png = await exported(page, /Sankey as PNG/);
     expect([...png.bytes.subarray(0, 4)]).toEqual([137, 80, 78, 71]);
+  });
+
+  test('an intact link whose model breaks a rule says which rule, not "damaged"', async () => {
+    const doc = JSON.stringify({ ...serializeModel(EXAMPLES[0]!.model()), horizon: 1e9 });
+    const fragment = `m1.${encodeBase64url(deflateSync(new TextEncoder().encode(doc)))}`;
+    const page = await openApp(`#${fragment}`);
+    const alert = page.getByRole('alert').filter({ hasText: 'share link could not be opened' });
+    const text = await alert.innerText();
+    expect(text).toContain(
+      'This link arrived whole, but the model in it cannot be opened: the horizon must be 1–520 periods (a whole number). Ask for a new link.',
+    );
+    expect(text).not.toMatch(/damaged/);
+    await screenshot(page, 'share-invalid-link');
   });
 });
