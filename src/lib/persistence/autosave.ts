@@ -64,7 +64,8 @@ const DEFAULT_RETRY_DELAYS = [1000, 2000, 5000, 10_000, 30_000];
 const CONFLICT_MESSAGES = {
   newer:
     'Another tab saved newer work of this model: your edits were not written over it, and are kept in this tab.',
-  deleted: 'This model was deleted in another tab: your edits were not written, and are kept in this tab.',
+  deleted:
+    'This model was deleted in another tab: your edits were not written, and are kept in this tab.',
 };
 
 /**
