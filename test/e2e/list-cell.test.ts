@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { analysed, cell, SUMMARY } from './app-helpers';
+import { axeViolations } from './axe';
 import { screenshot, useApp } from './browser';
 
 /* "Feeds into" as a spreadsheet's list cell, and long stage names. */
@@ -110,6 +111,18 @@ describe('Feeds into by keyboard', () => {
     await page.keyboard.press('Escape');
     expect(await cell(page, 'accounts', 'next').innerText()).toBe('Worked by AEs');
   });
+});
+
+test('axe-core finds no violations with the list open and a stage flagged', async () => {
+  const page = await openApp();
+  await cell(page, 'worked', 'next').click();
+  await page.keyboard.type('clo');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => cell(page, 'meetings', 'name').getAttribute('aria-invalid')).toBe('true');
+  await cell(page, 'accounts', 'next').click();
+  await page.keyboard.press('Alt+ArrowDown');
+  await listbox(page).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 describe('pasting into Feeds into', () => {
