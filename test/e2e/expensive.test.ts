@@ -65,10 +65,10 @@ describe('formulas that froze or crashed the engine', () => {
     // The mark the app leaves while a long compute runs, as if the tab had died in it.
     const marked = fingerprint(decodeShareFragment(encodeShareFragment(model)));
     await app.context().addInitScript(
-      ([key, value]) => {
+      ({ key, value }) => {
         if (location.protocol.startsWith('http')) localStorage.setItem(key, value);
       },
-      [MARK_KEY, marked],
+      { key: MARK_KEY, value: marked },
     );
     const page = await app.open(link(model), { ready: SUMMARY });
     const banner = page.getByRole('alert').filter({ hasText: 'stopped the app last time' });
