@@ -21,6 +21,7 @@ export const GRID = { rows: 10_000, columns: 64 } as const;
 
 /** What a formula asks of the engine: how deep its brackets go and how many cells its ranges cover. */
 export interface FormulaCost {
+  /** The deepest nesting of brackets outside text, e.g. 3 for `=(1+(2*(3)))`. */
   depth: number;
   /** Cells covered by all its ranges (A1:B10, C:C, 2:3, OFFSET(…, height, width)), counted once per use. */
   cells: number;

@@ -27,6 +27,7 @@ export const REFUSED_CONTENT = `=${REFUSED_ID}()`;
 /** The HyperFormula plugin of {@link REFUSED_CONTENT}. */
 class RefusedPlugin extends FunctionPlugin {
   static override implementedFunctions = { [REFUSED_ID]: { method: 'refused', parameters: [] } };
+  /** `=BOTTLENECK.REFUSED()`: always #ERROR!, with the message errors.ts explains. */
   refused(): HfCellError {
     return new HfCellError(ErrorType.ERROR, REFUSED_MESSAGE);
   }
