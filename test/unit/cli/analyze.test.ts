@@ -27,8 +27,11 @@ beforeAll(async () => {
   const exact = await modelFile('exact', M.exactLoad());
   runs = await runAll({
     twoFunnelsText: ['analyze', twoFunnels],
+    twoFunnels: ['analyze', twoFunnels, '--json'],
     exactText: ['analyze', exact],
+    exact: ['analyze', exact, '--json'],
     viralText: ['analyze', `${F}/viral.json`],
+    viral: ['analyze', `${F}/viral.json`, '--json'],
     reference: ['analyze', `${F}/reference.json`, '--json'],
     referenceText: ['analyze', `${F}/reference.json`],
     market: ['analyze', `${F}/market.json`, '--json'],
@@ -51,7 +54,9 @@ const json = (run: Run | undefined): AnalyzeJson => {
 describe('bottleneck analyze --json', () => {
   it('reproduces the reference chain: contact binds, 3.75 won, capacities in output units', () => {
     const out = json(runs.reference);
-    expect(out.constraint).toEqual({ kind: 'stage', stages: ['contact'] });
+    expect(out.constraint).toMatchObject({ kind: 'stage', stages: ['contact'] });
+    expect(out.constraint.binding.map((b) => b.stages)).toEqual([['contact']]);
+    expect(out.steady_state).toBe(true);
     expect(out.throughput).toEqual({ units: 3.75, money: 0 });
     expect(out.operating_expense).toBe(0);
     expect(out.stages.map((s) => s.id)).toEqual([
@@ -76,7 +81,16 @@ describe('bottleneck analyze --json', () => {
 
   it('names the market when no stage is overloaded, with money and operating expense', () => {
     const out = json(runs.market);
-    expect(out.constraint).toEqual({ kind: 'market', stages: [] });
+    expect(out.constraint).toEqual({
+      kind: 'market',
+      stages: [],
+      binding: [],
+      with_demand: false,
+      binds_first: { stage: 'calls', factor: 1.6, arrivals: 160 },
+      adds_nothing: ['leads', 'calls'],
+      overproduction: [],
+      near_capacity: [],
+    });
     // 100 leads → 50 calls → 5 won at 2,000 − 200 each.
     expect(out.throughput).toEqual({ units: 5, money: 9000 });
     expect(out.operating_expense).toBe(1000);
@@ -85,10 +99,64 @@ describe('bottleneck analyze --json', () => {
 
   it('names a tie between channels short of the same capacity, and writes null for unlimited', () => {
     const out = json(runs.tie);
-    expect(out.constraint).toEqual({ kind: 'tie', stages: ['ads', 'events'] });
+    expect(out.constraint).toMatchObject({ kind: 'tie', stages: ['ads', 'events'], chain: false });
+    // Each channel alone holds back 6 won; lifting both at once adds 12.
+    expect(out.constraint.binding.map((b) => [b.stages, b.held_back])).toEqual([
+      [['ads'], { units: 6, money: 6000 }],
+      [['events'], { units: 6, money: 6000 }],
+    ]);
+    expect(out.constraint.together?.held_back).toEqual({ units: 12, money: 12000 });
+    expect(out.constraint.together?.marginal.units).toBeCloseTo(0.8, 9);
     expect(out.throughput).toEqual({ units: 8, money: 8000 });
     const won = out.stages[2];
     expect(won).toMatchObject({ id: 'won', inflow: 80, load: null, capacity_out: null });
+  });
+});
+
+describe('bottleneck analyze --json: the constraint facts (issue 9)', () => {
+  it('two funnels: every binding stage ranked by what +10 % adds, Inbound first', () => {
+    const out = json(runs.twoFunnels);
+    expect(out.constraint).toMatchObject({
+      kind: 'stage',
+      stages: ['inbound'],
+      with_demand: false,
+    });
+    const ranked = out.constraint.binding.map((b) => ({
+      stages: b.stages,
+      marginal: b.marginal.units ?? NaN,
+      held_back: b.held_back,
+    }));
+    expect(ranked.map((b) => b.stages)).toEqual([['inbound'], ['cold']]);
+    expect(ranked[0]?.marginal).toBeCloseTo(10, 9);
+    expect(ranked[1]?.marginal).toBeCloseTo(0.1, 9);
+    expect(ranked.map((b) => b.held_back)).toEqual([
+      { units: 50, money: 50000 },
+      { units: 999, money: 999000 },
+    ]);
+    // Both bind, so neither "adds nothing" nor piles up as overproduction.
+    expect(out.constraint.adds_nothing).toEqual([]);
+    expect(out.constraint.overproduction).toEqual([]);
+    expect(out.constraint.near_capacity).toEqual(['cold', 'inbound']);
+    expect(out.constraint.together).toBeUndefined();
+  });
+
+  it('at exactly 100 % load: the constraint tied with demand, nothing binding', () => {
+    const out = json(runs.exact);
+    expect(out.constraint).toMatchObject({
+      kind: 'stage',
+      stages: ['leads'],
+      with_demand: true,
+      binding: [],
+      near_capacity: ['leads'],
+    });
+  });
+
+  it('pull with K ≥ 1: no steady state, the numbers of the horizon', () => {
+    const out = json(runs.viral);
+    expect(out.steady_state).toBe(false);
+    expect(out.no_steady_state).toMatch(/K = 2 .*pull has no steady state/);
+    expect(out.snapshot).toEqual({ period: 20, referred_leads: 51200 });
+    expect(out.throughput.units).toBe(10240);
   });
 });
 
