@@ -1,6 +1,7 @@
 import type { FlowInputs, StageInputs } from './inputs';
 import { lastingCrossover } from './crossover';
 import { entryIndex, loopFactor, type GrowthMode } from './loop';
+import { marketShare } from './market';
 
 /**
  * One period of the time simulation (PRODUCT.md "Over time"). Counts are
@@ -78,12 +79,6 @@ function add(slots: Float64Array, k: number, x: number): void {
   slots[k] = (slots[k] as number) + x;
 }
 
-/** Share of the market left when `customers` have been won (blank market: no limit). */
-function marketLeft(customers: number, market: number): number {
-  if (market === Infinity) return 1;
-  return market > 0 ? Math.max(0, 1 - customers / market) : 0;
-}
-
 /**
  * Runs the funnel over time, periods 1…horizon (PRODUCT.md "Over time" and
  * "The loop").
@@ -141,7 +136,7 @@ export function simulate(inputs: FlowInputs, horizon: number, mode: GrowthMode):
   const refer = (t: number, won: number, customers: number) => {
     const at = t + loop.lag;
     if (entry < 0 || at > horizon) return;
-    add(dueRef, at * n + entry, won * loop.referrals * marketLeft(customers, loop.market));
+    add(dueRef, at * n + entry, won * loop.referrals * marketShare(customers, loop.market));
   };
   const operatingExpense = stages.reduce((sum, s) => sum + s.cost_per_period, 0);
   let customers = loop.customers;
@@ -152,7 +147,7 @@ export function simulate(inputs: FlowInputs, horizon: number, mode: GrowthMode):
   for (let t = 1; t <= horizon; t++) {
     const row = t * n;
     const referredLeads = entry < 0 ? 0 : (dueRef[row + entry] as number);
-    const left = marketLeft(customers, loop.market);
+    const left = marketShare(customers, loop.market);
     let spend = 0;
     let inventory = 0;
     for (const i of order) {
