@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withCapacities } from '../../../src/lib/analysis/elevate';
 import { focusingSteps } from '../../../src/lib/analysis/focusing';
-import type { FlowInputs, StageInputs } from '../../../src/lib/analysis/inputs';
+import type { FlowInputs } from '../../../src/lib/analysis/inputs';
 import { pullSteadyState, pushSteadyState, throughputIn } from '../../../src/lib/analysis/loop';
 import { simulate } from '../../../src/lib/analysis/simulate';
 import { rises } from '../../../src/lib/analysis/ties';
@@ -10,6 +10,7 @@ import { flowOrder } from '../../../src/lib/model/graph';
 import type { StageId } from '../../../src/lib/model/types';
 import { analyzeModel, model, type TestStage } from '../helpers';
 import { fixtureModel } from './fixture-models';
+import { funnelRows, stagesOf } from './random-funnels';
 
 // PRODUCT.md "The loop" (corrected) and issue 9 item 2: every pull what-if
 // re-solves the loop; K ≥ 1 without a steady state takes the simulation's
@@ -135,32 +136,13 @@ describe('the pull steady state agrees with the simulation', () => {
 /** Random pull funnels: forests of stages with some capacities, the loop entering one stage, K below 1 or not. */
 const pullFunnel = fc
   .record({
-    rows: fc.array(
-      fc.record({
-        arrivals: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 500 })),
-        capacity: fc.option(fc.integer({ min: 0, max: 300 }), { freq: 2 }),
-        conversion: fc.integer({ min: 1, max: 100 }).map((x) => x / 100),
-        skip: fc.option(fc.integer({ min: 1, max: 3 })),
-      }),
-      { minLength: 1, maxLength: 7 },
-    ),
+    rows: funnelRows({ arrivals: 500, capacity: 300, stages: 7 }),
     entry: fc.nat(),
     referrals: fc.integer({ min: 0, max: 30 }).map((x) => x / 10),
     customers: fc.constantFrom(0, 0, 50),
   })
   .map(({ rows, entry, referrals, customers }): FlowInputs => {
-    const stages = rows.map(({ skip, capacity, ...r }, i): StageInputs => ({
-      ...r,
-      id: `s${i}` as StageId,
-      name: `s${i}`,
-      next: skip !== null && i + skip < rows.length ? (`s${i + skip}` as StageId) : null,
-      capacity: capacity ?? Infinity,
-      lag: 0,
-      cost_per_period: 0,
-      cost_per_item: 0,
-      value: 0,
-      variable_cost: 0,
-    }));
+    const stages = stagesOf(rows);
     const loop = {
       enabled: true,
       entry: `s${entry % stages.length}` as StageId,

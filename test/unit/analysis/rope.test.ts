@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { focusingSteps } from '../../../src/lib/analysis/focusing';
-import type { FlowInputs, StageInputs } from '../../../src/lib/analysis/inputs';
+import type { FlowInputs } from '../../../src/lib/analysis/inputs';
 import { steadyStateIn } from '../../../src/lib/analysis/loop';
 import { steadyState, type Funnel } from '../../../src/lib/analysis/steady';
 import { piles } from '../../../src/lib/analysis/ties';
 import { applyChanges } from '../../../src/lib/analysis/trial';
 import { rope } from '../../../src/lib/analysis/whatif';
 import { flowOrder, upstreamOf } from '../../../src/lib/model/graph';
-import type { StageId } from '../../../src/lib/model/types';
 import { analyzeModel, model, type TestStage } from '../helpers';
 import { fixtureModel } from './fixture-models';
+import { funnelRows, stagesOf } from './random-funnels';
 
 // PRODUCT.md "The constraint" / issue 9 item 6: in merges, a rope per source,
 // rounded down so that nothing piles up.
@@ -71,31 +71,10 @@ describe('the rope in merges', () => {
 });
 
 /** Random forests of stages: merges, side-by-side funnels, arrivals anywhere, some capacities. */
-const forest = fc
-  .array(
-    fc.record({
-      arrivals: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1000 })),
-      capacity: fc.option(fc.integer({ min: 0, max: 600 }), { freq: 2 }),
-      conversion: fc.integer({ min: 1, max: 100 }).map((x) => x / 100),
-      skip: fc.option(fc.integer({ min: 1, max: 3 })),
-    }),
-    { minLength: 1, maxLength: 8 },
-  )
-  .map((rows): Funnel => {
-    const stages = rows.map(({ skip, capacity, ...r }, i): StageInputs => ({
-      ...r,
-      id: `s${i}` as StageId,
-      name: `s${i}`,
-      next: skip !== null && i + skip < rows.length ? (`s${i + skip}` as StageId) : null,
-      capacity: capacity ?? Infinity,
-      lag: 0,
-      cost_per_period: 0,
-      cost_per_item: 0,
-      value: 0,
-      variable_cost: 0,
-    }));
-    return { stages, order: flowOrder(stages) };
-  });
+const forest = funnelRows({ arrivals: 1000, capacity: 600, stages: 8 }).map((rows): Funnel => {
+  const stages = stagesOf(rows);
+  return { stages, order: flowOrder(stages) };
+});
 
 describe('the rope on any funnel (seeded)', () => {
   it('keeps throughput and leaves nothing piling up on the roped stage or anywhere feeding it', () => {

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FlowInputs, StageInputs } from '../../../src/lib/analysis/inputs';
+import type { FlowInputs } from '../../../src/lib/analysis/inputs';
 import { loopFactor, pullSteadyState } from '../../../src/lib/analysis/loop';
 import { simulate } from '../../../src/lib/analysis/simulate';
 import { steadyState } from '../../../src/lib/analysis/steady';
 import { flowOrder } from '../../../src/lib/model/graph';
 import type { StageId } from '../../../src/lib/model/types';
+import { stagesOf } from './random-funnels';
 
 /** Seeded: a failure reproduces; failing seeds become regression cases below. */
 const RUNS = { seed: 20260301, numRuns: 150 };
@@ -38,11 +39,7 @@ const loop = fc.record({
 const funnel = fc
   .record({ stages: fc.array(stage, { minLength: 1, maxLength: 8 }), loop })
   .map(({ stages, loop: l }): FlowInputs => {
-    const built = stages.map(({ skip, ...s }, i): StageInputs => {
-      const j = skip === null ? -1 : i + skip;
-      const next = j < stages.length && j > i ? (`s${j}` as StageId) : null;
-      return { ...s, id: `s${i}` as StageId, name: `Stage ${i}`, next };
-    });
+    const built = stagesOf(stages);
     const { entryAt, ...numbers } = l;
     const entry = `s${entryAt % stages.length}` as StageId;
     return {

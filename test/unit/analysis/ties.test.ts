@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findConstraint, objectiveOf, withUnlimited } from '../../../src/lib/analysis/constraint';
-import type { FlowInputs, StageInputs } from '../../../src/lib/analysis/inputs';
+import type { FlowInputs } from '../../../src/lib/analysis/inputs';
 import { steadyStateIn } from '../../../src/lib/analysis/loop';
 import { steadyState } from '../../../src/lib/analysis/steady';
 import { referenceExample } from '../../../src/lib/model/examples/reference';
 import { flowOrder } from '../../../src/lib/model/graph';
 import { restoreModel } from '../../../src/lib/model/restore';
-import type { StageId } from '../../../src/lib/model/types';
 import { analyzeModel, model } from '../helpers';
+import { stagesOf } from './random-funnels';
 
 describe('chain ties at exact boundaries', () => {
   it('names a tie when outbound arrivals enter between two stages that fill together', () => {
@@ -58,18 +58,7 @@ const exactFunnel = fc
     { minLength: 1, maxLength: 7 },
   )
   .map((rows): FlowInputs => {
-    const stages = rows.map(({ skip, fill: _, ...r }, i): StageInputs => ({
-      ...r,
-      id: `s${i}` as StageId,
-      name: `s${i}`,
-      next: skip !== null && i + skip < rows.length ? (`s${i + skip}` as StageId) : null,
-      capacity: Infinity,
-      lag: 0,
-      cost_per_period: 0,
-      cost_per_item: 0,
-      value: 0,
-      variable_cost: 0,
-    }));
+    const stages = stagesOf(rows.map(({ fill: _, ...r }) => r));
     const order = flowOrder(stages);
     // Capacities set in flow order, each at the inflow it sees given the ones already set.
     for (const i of order) {
