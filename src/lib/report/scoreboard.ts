@@ -3,7 +3,9 @@ import type { Wording } from './wording';
 
 /*
  * Goldratt's measures for one period, as the summary and the command line
- * show them: throughput, operating expense, T ÷ OE and inventory.
+ * show them: throughput, operating expense, T ÷ OE and inventory (valued at
+ * the money invested per item: its stage's cost per item plus what was
+ * invested upstream on its path, PRODUCT.md "Over time").
  */
 
 /** One measure of the scoreboard (T, OE, T ÷ OE, inventory); `note` says what it is or why it is missing. */
@@ -43,7 +45,7 @@ export function scoreboard(w: Wording): Measure[] {
     {
       label: 'Inventory piling up',
       value: `${money(flow.inventoryMoney)}${w.per}`,
-      note: at ?? 'pileup × cost per item',
+      note: at ?? 'pileup × money invested per item, upstream included',
     },
   ];
 }

@@ -78,6 +78,28 @@ describe('constraint summary', () => {
     );
   });
 
+  it('values the inventory piling up at the money invested per item, upstream included', () => {
+    // 100 leads at $2 each; 50 reach Calls, which adds $3 each and processes 20:
+    // 30 pile up, each holding its $2 from Leads plus Calls' own $3 (not $3 alone).
+    const m = model([
+      {
+        id: 'leads',
+        name: 'Leads',
+        arrivals: '100',
+        conversion: '50%',
+        next: 'calls',
+        cost_per_item: '2',
+      },
+      { id: 'calls', name: 'Calls', capacity: '20', conversion: '10%', cost_per_item: '3' },
+    ]);
+    const inventory = summaryOf(m).measures.find((x) => x.label === 'Inventory piling up');
+    expect(inventory).toEqual({
+      label: 'Inventory piling up',
+      value: '$150/mo',
+      note: 'pileup × money invested per item, upstream included',
+    });
+  });
+
   it('at exactly 100 % load says the stage runs at exactly its capacity, tied with demand', () => {
     const s = summaryOf(M.exactLoad());
     expect(s.kind).toBe('demand');
