@@ -27,6 +27,23 @@ export function bottleneck(...args: string[]): Promise<Run> {
 }
 
 /**
+ * Runs the command in this process (`main` with captured streams): quicker
+ * than spawning the bin, for the cases the spawned tests leave out. `main` is
+ * imported here, not at the top, so that the files that only spawn the bin
+ * do not load the app's code (HyperFormula with it).
+ */
+export async function runMain(...argv: string[]): Promise<Run> {
+  const { main } = await import('../../../src/cli/main');
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+  });
+  return { code, stdout, stderr };
+}
+
+/**
  * Runs every named call at once (each spawn costs ~0.5 s of start-up), so a
  * test file waits for the slowest run, not for their sum.
  */

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printable, toJson } from '../../../src/cli/io';
-import { main } from '../../../src/cli/main';
-import { ROOT } from './run';
+import { ROOT, runMain } from './run';
 
 // What a model or a file holds never reaches the terminal as control
 // characters, and a UTF-16 model file reads (issue 9, item 28).
@@ -13,16 +12,6 @@ const BIDI = ['\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202
 const UNSAFE =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
-async function call(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-  });
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 beforeAll(async () => {
@@ -52,7 +41,7 @@ describe('the CLI with hostile text', () => {
   it('never passes a right-to-left override in a model name to the terminal', async () => {
     const path = join(dir, 'rlo.json');
     await writeFile(path, JSON.stringify(await referenceWith('Leads \u202edaeh')));
-    const summary = await call('analyze', path);
+    const summary = await runMain('analyze', path);
     expect(summary.code).toBe(0);
     expect(summary.stdout).not.toMatch(UNSAFE);
     expect(summary.stdout).toContain('Leads \uFFFDdaeh');
@@ -66,7 +55,7 @@ describe('the CLI with hostile text', () => {
       rows.push(`d${i},2024-0${1 + (i % 3)}-1${i % 10},${stage},${i % 2 ? 'ads\u0007' : 'email'}`);
     }
     await writeFile(deals, rows.join('\n') + '\n');
-    const run = await call('import-crm', deals);
+    const run = await runMain('import-crm', deals);
     expect(run.code).toBe(0);
     expect(run.stderr).not.toMatch(UNSAFE);
     expect(run.stdout).toContain('\uFFFD[2JWon\uFFFD');
@@ -88,7 +77,7 @@ describe('a UTF-16 model file', () => {
   ])('%s opens', async (what, encode) => {
     const path = join(dir, `${what.replace(/\W+/g, '-')}.json`);
     await writeFile(path, encode(JSON.stringify(await referenceWith('Démo 🚀'))));
-    const run = await call('analyze', path);
+    const run = await runMain('analyze', path);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toContain('Démo 🚀');
   });
