@@ -5,6 +5,7 @@ import { setAssumptionField, setStageCell } from '../../src/lib/model/edits';
 import type { Model, StageNumberField } from '../../src/lib/model/types';
 import { ComputeHandler } from '../../src/lib/state/compute/handler';
 import type { ComputeRequest } from '../../src/lib/state/compute/protocol';
+import { fiveHundredSumproducts } from '../fixtures/links/five-hundred-sumproducts';
 import { formulaCells, generateModel } from './generate';
 import { ms, percentiles, timed, type BenchRow, type BenchSection } from './section';
 
@@ -141,14 +142,7 @@ function openRows(opens: readonly OpenTimes[], cells: number, stages: number): B
  * formula is refused by its ranges' size before HyperFormula sees it.
  */
 function expensiveOpen(): BenchRow[] {
-  const stages = Array.from({ length: 500 }, (_, i) => ({
-    id: `s${i}`,
-    name: `Stage ${i + 1}`,
-    ...(i === 0 && { arrivals: '100' }),
-    capacity: '=SUMPRODUCT(Assumptions!A1:BL10000,Assumptions!A1:BL10000)',
-    ...(i < 499 && { next: `s${i + 1}` }),
-  }));
-  const text = JSON.stringify({ format: 'bottleneck-model', version: 1, name: 'x', stages });
+  const text = JSON.stringify(fiveHundredSumproducts('x'));
   const samples = Array.from({ length: 5 }, () => openModel(text));
   const median = (k: keyof OpenTimes) => percentiles(samples.map((o) => o[k])).median;
   return [

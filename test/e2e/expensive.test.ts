@@ -6,6 +6,7 @@ import { parseModelJson } from '../../src/lib/io/model-json';
 import { restoreModel } from '../../src/lib/model/restore';
 import type { Model } from '../../src/lib/model/types';
 import { fingerprint, MARK_KEY } from '../../src/lib/state/compute/unfinished';
+import { fiveHundredSumproducts } from '../fixtures/links/five-hundred-sumproducts';
 import { analysed, cell, SUMMARY, typeInto } from './app-helpers';
 import { screenshot, useApp } from './browser';
 
@@ -18,19 +19,7 @@ const fixture = () =>
   parseModelJson(readFileSync('test/fixtures/cli/expensive-formulas.json', 'utf8'));
 
 /** The 500-stage link of SUMPRODUCTs over the whole grid (a 7 KB link in the report). */
-const fiveHundred = () =>
-  restoreModel({
-    format: 'bottleneck-model',
-    version: 1,
-    name: 'Five hundred SUMPRODUCTs',
-    stages: Array.from({ length: 500 }, (_, i) => ({
-      id: `s${i}`,
-      name: `Stage ${i + 1}`,
-      ...(i === 0 && { arrivals: '100' }),
-      capacity: '=SUMPRODUCT(Assumptions!A1:BL10000,Assumptions!A1:BL10000)',
-      ...(i < 499 && { next: `s${i + 1}` }),
-    })),
-  });
+const fiveHundred = () => restoreModel(fiveHundredSumproducts('Five hundred SUMPRODUCTs'));
 
 const link = (model: Model) => `#${encodeShareFragment(model)}`;
 const titleOf = (page: Page, stage: string, field: string) =>

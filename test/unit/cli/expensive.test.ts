@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fiveHundredSumproducts } from '../../fixtures/links/five-hundred-sumproducts';
 import { runAll, type Run } from './run';
 
 // Issue 9 items 22 and 24 on the real command: formulas that crashed the
@@ -13,17 +14,7 @@ const big = join(dir, 'five-hundred-sumproducts.json');
 let runs: Record<'fixture' | 'simulate' | 'big', Run>;
 
 beforeAll(async () => {
-  const stages = Array.from({ length: 500 }, (_, i) => ({
-    id: `s${i}`,
-    name: `Stage ${i + 1}`,
-    ...(i === 0 && { arrivals: '100' }),
-    capacity: '=SUMPRODUCT(Assumptions!A1:BL10000,Assumptions!A1:BL10000)',
-    ...(i < 499 && { next: `s${i + 1}` }),
-  }));
-  writeFileSync(
-    big,
-    JSON.stringify({ format: 'bottleneck-model', version: 1, name: 'Expensive', stages }),
-  );
+  writeFileSync(big, JSON.stringify(fiveHundredSumproducts('Expensive')));
   runs = await runAll({
     fixture: ['analyze', FIXTURE, '--json'],
     simulate: ['simulate', FIXTURE],

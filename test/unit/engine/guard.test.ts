@@ -5,6 +5,7 @@ import { formulaCost, MAX_DEPTH, MAX_MODEL_CELLS } from '../../../src/lib/engine
 import type { CellResult } from '../../../src/lib/engine/types';
 import { parseModelJson } from '../../../src/lib/io/model-json';
 import { setStageCell } from '../../../src/lib/model/edits';
+import { fiveHundredSumproducts } from '../../fixtures/links/five-hundred-sumproducts';
 import { model } from '../helpers';
 
 // Issue 9 items 22 and 24: formulas that froze or crashed the engine are
@@ -66,12 +67,8 @@ describe('the expensive-formula model (fixture): every bad cell marked, in plain
 
 describe('a 500-stage link of SUMPRODUCTs over the whole grid (issue 9 item 22)', () => {
   const formula = '=SUMPRODUCT(Assumptions!A1:BL10000,Assumptions!A1:BL10000,Funnel!A1:BL10000)';
-  const stages = Array.from({ length: 500 }, (_, i) => ({
-    id: `s${i}`,
-    arrivals: i === 0 ? '100' : '',
-    capacity: formula,
-    ...(i < 499 && { next: `s${i + 1}` }),
-  }));
+  // The report's formula with a third range over the funnel's own cells.
+  const { stages } = fiveHundredSumproducts('x', formula);
 
   it('refuses every one of them before HyperFormula sees it (it took half an hour)', () => {
     const e = evaluateModel(model(stages, { assumptions: [{ name: 'x', value: '1' }] }));
