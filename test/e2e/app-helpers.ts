@@ -40,10 +40,9 @@ export async function rename(page: Page, name: string): Promise<void> {
 
 /** Waits until the app shows a model and the analysis has run (the formula engine loaded). */
 export async function analysed(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.locator(SUMMARY).innerText(), { timeout: 15_000 })
-    // The headline, not the "Constraint" eyebrow shown while calculating.
-    .toMatch(/The constraint is|the market|to find the constraint/);
+  // Set by the summary once the open model's analysis has arrived, whatever
+  // its headline (the constraint, a tie, demand, no steady state, a cell to fix).
+  await page.locator(`${SUMMARY}[data-analysed]`).waitFor({ timeout: 15_000 });
 }
 
 /** Names of the saved models, as the Models menu lists them (the menu is closed again). */

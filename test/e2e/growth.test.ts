@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { encodeShareFragment } from '../../src/lib/io/share-link';
 import { model } from '../unit/helpers';
+import * as M from '../unit/report/facts-models';
 import { screenshot, useApp } from './browser';
 import { analysed, cell, SUMMARY } from './app-helpers';
 
@@ -115,6 +116,30 @@ describe('push vs pull, and the five focusing steps', () => {
     await page.keyboard.press('Home');
     await expect.poll(() => page.locator('.growth output').innerText()).toMatch(/^Month 1 · pull/);
     await screenshot(page, 'growth-loop-cells');
+  });
+});
+
+describe('waiting for the analysis', () => {
+  // The helper once waited for 'The constraint is|the market|to find the constraint', which
+  // these headlines never show: each of these waits timed out.
+  const viral = model([{ id: 'referred', name: 'Referred leads', conversion: '20%' }], {
+    name: 'Loop alone',
+    horizon: 20,
+    loop: { enabled: true, entry: 'referred', referrals: '10', lag: '2', customers: '10' },
+  });
+  const cases: [string, () => ReturnType<typeof model>, RegExp][] = [
+    ['pull with K ≥ 1', () => viral, /^Pull has no steady state: growth compounds\.$/m],
+    [
+      'a stage at exactly 100 % load',
+      M.exactLoad,
+      /^Leads is the constraint, tied with demand: it runs at exactly its capacity\.$/m,
+    ],
+    ['a parallel tie', M.parallelTie, /^A tie: /m],
+  ];
+  test.each(cases)('analysed() returns on every headline: %s', async (_, m, headline) => {
+    const page = await app.open(`#${encodeShareFragment(m())}`, { ready: SUMMARY });
+    await analysed(page);
+    expect(await summaryText(page)).toMatch(headline);
   });
 });
 
