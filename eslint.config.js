@@ -21,14 +21,24 @@ const layer = (files, forbidden, message) => ({
   },
 });
 
-const INNER = [
-  '**/engine/**',
-  '**/analysis/**',
-  '**/io/**',
-  '**/persistence/**',
-  '**/state/**',
-  '**/ui/**',
-];
+/** The folders of src/lib that have a layer, and the libraries a layer may be kept from. */
+const FOLDERS = ['model', 'engine', 'analysis', 'io', 'persistence', 'report', 'state', 'ui'];
+const LIBRARIES = ['hyperformula', 'idb', 'svelte', 'svelte/*'];
+
+/**
+ * The rule for src/lib/<folder>: it may import itself and what `may` names
+ * (folders and libraries); every other folder of FOLDERS and library of
+ * LIBRARIES is forbidden, with `message`.
+ */
+const only = (folder, may, message) =>
+  layer(
+    [`src/lib/${folder}/**`],
+    [
+      ...FOLDERS.filter((f) => f !== folder && !may.includes(f)).map((f) => `**/${f}/**`),
+      ...LIBRARIES.filter((lib) => !may.includes(lib)),
+    ],
+    message,
+  );
 
 export default ts.config(
   { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/'] },
@@ -57,80 +67,14 @@ export default ts.config(
       },
     },
   },
-  layer(
-    ['src/lib/model/**'],
-    [...INNER, 'hyperformula', 'idb', 'svelte', 'svelte/*'],
-    'model/ imports nothing of ours.',
-  ),
-  layer(
-    ['src/lib/engine/**'],
-    [
-      '**/analysis/**',
-      '**/io/**',
-      '**/persistence/**',
-      '**/state/**',
-      '**/ui/**',
-      'idb',
-      'svelte',
-      'svelte/*',
-    ],
-    'engine/ imports model/ only.',
-  ),
-  layer(
-    ['src/lib/analysis/**'],
-    [
-      '**/engine/**',
-      '**/io/**',
-      '**/persistence/**',
-      '**/state/**',
-      '**/ui/**',
-      'hyperformula',
-      'idb',
-      'svelte',
-      'svelte/*',
-    ],
-    "analysis/ imports model/ (and engine's types) only.",
-  ),
-  layer(
-    ['src/lib/io/**'],
-    [
-      '**/engine/**',
-      '**/persistence/**',
-      '**/state/**',
-      '**/ui/**',
-      'hyperformula',
-      'idb',
-      'svelte',
-      'svelte/*',
-    ],
-    'io/ imports model/ and analysis/ only.',
-  ),
-  layer(
-    ['src/lib/persistence/**'],
-    [
-      '**/engine/**',
-      '**/analysis/**',
-      '**/state/**',
-      '**/ui/**',
-      'hyperformula',
-      'svelte',
-      'svelte/*',
-    ],
-    'persistence/ imports model/ and io/ only.',
-  ),
-  layer(
-    ['src/lib/report/**'],
-    [
-      '**/engine/**',
-      '**/io/**',
-      '**/persistence/**',
-      '**/state/**',
-      '**/ui/**',
-      'hyperformula',
-      'idb',
-      'svelte',
-      'svelte/*',
-    ],
+  only('model', [], 'model/ imports nothing of ours.'),
+  only('engine', ['model', 'hyperformula'], 'engine/ imports model/ only.'),
+  only('analysis', ['model'], "analysis/ imports model/ (and engine's types) only."),
+  only('io', ['model', 'analysis'], 'io/ imports model/ and analysis/ only.'),
+  only('persistence', ['model', 'io', 'idb'], 'persistence/ imports model/ and io/ only.'),
+  only(
+    'report',
+    ['model', 'analysis'],
     'report/ imports model/ and analysis/ only: the words both ui/ and cli/ print.',
   ),
   layer(
