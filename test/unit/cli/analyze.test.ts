@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyzeJson } from '../../../src/cli/analyze';
 import { serializeModel } from '../../../src/lib/model/serialize';
 import type { Model } from '../../../src/lib/model/types';
+import { model } from '../helpers';
 import * as M from '../report/facts-models';
 import { runAll, type Run } from './run';
 
@@ -25,6 +26,14 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'bottleneck-analyze-'));
   const twoFunnels = await modelFile('two-funnels', M.twoFunnels());
   const exact = await modelFile('exact', M.exactLoad());
+  // K = 2, held to a steady state by Referred leads' capacity of 50.
+  const capped = await modelFile(
+    'capped-loop',
+    model(
+      [{ id: 'referred', name: 'Referred', arrivals: '5', capacity: '50', conversion: '20%' }],
+      { loop: { enabled: true, entry: 'referred', referrals: '10', lag: '2', customers: '10' } },
+    ),
+  );
   runs = await runAll({
     twoFunnelsText: ['analyze', twoFunnels],
     twoFunnels: ['analyze', twoFunnels, '--json'],
@@ -32,6 +41,7 @@ beforeAll(async () => {
     exact: ['analyze', exact, '--json'],
     viralText: ['analyze', `${F}/viral.json`],
     viral: ['analyze', `${F}/viral.json`, '--json'],
+    capped: ['analyze', capped, '--json'],
     reference: ['analyze', `${F}/reference.json`, '--json'],
     referenceText: ['analyze', `${F}/reference.json`],
     market: ['analyze', `${F}/market.json`, '--json'],
@@ -149,6 +159,21 @@ describe('bottleneck analyze --json: the constraint facts (issue 9)', () => {
       binding: [],
       near_capacity: ['leads'],
     });
+  });
+
+  it('pull with K ≥ 1 held by a capacity: steady, and unlimited capacity there compounds (null)', () => {
+    const out = json(runs.capped);
+    expect(out.steady_state).toBe(true);
+    expect(out.snapshot).toBeNull();
+    expect(out.throughput.units).toBe(10);
+    expect(out.constraint.binding).toEqual([
+      {
+        stages: ['referred'],
+        marginal: { units: expect.closeTo(1, 9) as number, money: 0 },
+        held_back: { units: null, money: null },
+        compounds: true,
+      },
+    ]);
   });
 
   it('pull with K ≥ 1: no steady state, the numbers of the horizon', () => {
