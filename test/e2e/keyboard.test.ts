@@ -186,3 +186,33 @@ describe('focus after adding rows, and the jump keys', () => {
     expect(await focused(page)).toBe('Funnel:stage_1/name');
   });
 });
+
+describe('the in-cell editors', () => {
+  test('F2 puts the caret after the text, and a paste goes into the editor, not over the cells', async () => {
+    const page = await openApp();
+    await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const name = await cell(page, 'accounts', 'name').innerText();
+    await cell(page, 'accounts', 'name').click();
+    await page.keyboard.press('F2');
+    const caret = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement;
+      return { start: el.selectionStart, end: el.selectionEnd, length: el.value.length };
+    });
+    expect(caret).toEqual({ start: name.length, end: name.length, length: name.length });
+    await page.evaluate(() => navigator.clipboard.writeText(' (EU)'));
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => editor(page)).toEqual({ label: 'Stage, row 2', value: `${name} (EU)` });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 'accounts', 'name').innerText()).toBe(`${name} (EU)`);
+
+    // The list cell: a paste is typed text, filtering the stages.
+    await cell(page, 'worked', 'next').click();
+    await page.keyboard.press('Enter');
+    await page.evaluate(() => navigator.clipboard.writeText('Closed'));
+    await page.keyboard.press('Control+V');
+    const options = page.getByRole('listbox', { name: /Feeds into/ }).getByRole('option');
+    await expect.poll(() => options.allInnerTexts()).toEqual(['Closed won']);
+    await page.keyboard.press('Escape');
+    expect(await cell(page, 'worked', 'next').innerText()).toBe('Meetings');
+  });
+});
