@@ -58,7 +58,7 @@ describe('sameFlow and sameConstraint', () => {
     const flow = sameFlow(null, before.flow);
     const constraint = sameConstraint(null, before.constraint);
     expect(flow).toEqual({ stages: before.flow.stages });
-    expect(constraint).toEqual({ kind: 'stage', stages: ['contact'] });
+    expect(constraint).toEqual({ kind: 'stage', stages: ['contact'], overproduction: [] });
     const priced = analyzeModel(setFunnelCell(model, final(model), 'value', '99999'));
     expect(priced.flow.money).not.toBe(before.flow.money);
     expect(sameFlow(flow, priced.flow)).toBe(flow);
@@ -76,6 +76,7 @@ describe('sameFlow and sameConstraint', () => {
     expect(sameConstraint(constraint, widened.constraint)).toEqual({
       kind: 'stage',
       stages: ['meeting'],
+      overproduction: [],
     });
     expect(sameFlow(flow, null)).toBeNull();
     expect(sameConstraint(constraint, null)).toBeNull();

@@ -5,6 +5,7 @@ import { restoreModel } from '../../../src/lib/model/restore';
 import { GEOMETRY } from '../../../src/lib/ui/sankey/geometry';
 import { FONT, textWidth } from '../../../src/lib/ui/sankey/text';
 import { analyzeModel, flowOf } from '../helpers';
+import { twoFunnels } from '../report/facts-models';
 import {
   chain,
   end,
@@ -167,5 +168,17 @@ describe('Sankey layout: long chains', () => {
     expect(quiet).toMatchObject({ constraint: false, pileup: flowOf(a, 's1').pileup });
     expect(quiet?.label?.caption.text).toBe('overproduction');
     expect(l.queues.find((q) => q.stage === 's15')?.constraint).toBe(true);
+  });
+
+  it('captions a binding stage beside the constraint as piling up, not overproduction', () => {
+    // Two funnels into Won: Inbound is the constraint, Cold list binds too (its
+    // capacity raises throughput), so its 9,990 a period are no overproduction.
+    const m = twoFunnels();
+    const a = analyzeModel(m);
+    expect(a.constraint).toMatchObject({ kind: 'stage', stages: ['inbound'] });
+    expect(a.constraint.overproduction).toEqual([]);
+    const cold = layoutOf(m, a).queues.find((q) => q.stage === 'cold');
+    expect(cold).toMatchObject({ constraint: false, pileup: flowOf(a, 'cold').pileup });
+    expect(cold?.label?.caption.text).toBe('piling up');
   });
 });

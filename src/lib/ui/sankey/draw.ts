@@ -46,6 +46,7 @@ export function shapesOf(
 ): SankeyLayout {
   const { labels, num, names } = ctx;
   const constrained = new Set<StageId>(ctx.constraint?.stages ?? []);
+  const overproduction = new Set<StageId>(ctx.constraint?.overproduction ?? []);
   const path = sankeyLinkHorizontal<Datum, LinkDatum>();
   const links: SankeyLinkShape[] = graph.links.map((l) => {
     const target = l.target as Node;
@@ -117,7 +118,9 @@ export function shapesOf(
     if (q > 0) queued.push([stage, q, isConstraint || ctx.constraint === null]);
   }
   const taken = [...stages, ...sinks].flatMap(labelBoxes);
-  const queues = queued.map(([stage, q, strong]) => queueOf(stage, q, strong, labels, taken));
+  const queues = queued.map(([stage, q, strong]) =>
+    queueOf(stage, q, strong, overproduction.has(stage.id), labels, taken),
+  );
   return {
     width: ctx.width,
     height: ctx.height,
@@ -155,12 +158,15 @@ function queueOf(
   stage: StageNode,
   height: number,
   strong: boolean,
+  overproduction: boolean,
   labels: Labels,
   taken: Box[],
 ): QueueShape {
   const [x0, x1, y0, y1] = [stage.x0 - GEOMETRY.queueWidth, stage.x0, stage.y1, stage.y1 + height];
   const count = labels.pileup(stage.id);
-  const caption = strong ? 'piling up' : 'overproduction';
+  // Only a pileup that lifting gains nothing from is overproduction (a binding
+  // stage beside the constraint, Cold list next to Inbound, just piles up).
+  const caption = overproduction && !strong ? 'overproduction' : 'piling up';
   const boxesAt = (x: number, y: number) => [
     lineBox(x, y, count, FONT.name, true, true),
     lineBox(x, y + 13, caption, FONT.small, false, true),

@@ -14,8 +14,12 @@ export type Linked = Pick<Stage, 'id' | 'name' | 'next'>;
 /** What the Sankey draws of the steady state: each stage's flow (items per period). */
 export type DrawnFlow = Pick<SteadyState, 'stages'>;
 
-/** What the Sankey draws of the constraint: which stages, and whether they tie. */
-export type DrawnConstraint = Pick<Constraint, 'kind' | 'stages'>;
+/**
+ * What the Sankey draws of the constraint: which stages, whether they tie, and
+ * which piling-up stages are overproduction (their pileup is captioned so;
+ * any other pileup, a binding stage's included, is "piling up").
+ */
+export type DrawnConstraint = Pick<Constraint, 'kind' | 'stages' | 'overproduction'>;
 
 /**
  * The stages as the Sankey needs them, keeping the previous array when no id,
@@ -73,10 +77,18 @@ export function sameConstraint(
   constraint: Constraint | null,
 ): DrawnConstraint | null {
   if (constraint === null) return null;
+  const sameIds = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((id, i) => id === b[i]);
   const same =
     previous !== null &&
     previous.kind === constraint.kind &&
-    previous.stages.length === constraint.stages.length &&
-    previous.stages.every((id, i) => id === constraint.stages[i]);
-  return same ? previous : { kind: constraint.kind, stages: constraint.stages };
+    sameIds(previous.stages, constraint.stages) &&
+    sameIds(previous.overproduction, constraint.overproduction);
+  return same
+    ? previous
+    : {
+        kind: constraint.kind,
+        stages: constraint.stages,
+        overproduction: constraint.overproduction,
+      };
 }
