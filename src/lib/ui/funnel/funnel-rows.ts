@@ -44,7 +44,7 @@ const BLANK: Partial<Record<StageNumberField, string>> = { conversion: '100%', c
 
 const WIDTH: Record<StageNumberField, number> = {
   arrivals: 78,
-  conversion: 80,
+  conversion: 90,
   capacity: 80,
   lag: 46,
   cost_per_period: 78,
@@ -58,10 +58,10 @@ export const COMPUTED = ['inflow', 'processed', 'pileup', 'out', 'load'] as cons
 
 const COMPUTED_WIDTH: Record<(typeof COMPUTED)[number], number> = {
   inflow: 72,
-  processed: 74,
+  processed: 84,
   pileup: 70,
   out: 66,
-  load: 60,
+  load: 80,
 };
 
 const COMPUTED_HELP: Record<(typeof COMPUTED)[number], string> = {
