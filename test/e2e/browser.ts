@@ -46,7 +46,8 @@ export interface AppHarness {
   context(): BrowserContext;
   /**
    * Opens a new tab at `path` (relative to the app, default the start page)
-   * and waits until SvelteKit has mounted the app and `options.ready` (if
+   * and waits until SvelteKit has mounted the page (its header, or its
+   * "Opening your model…" while the library opens) and `options.ready` (if
    * given) is visible.
    */
   open(path?: string, options?: OpenOptions): Promise<Page>;
@@ -142,8 +143,11 @@ export function useApp(): AppHarness {
     async open(path = '', options = {}) {
       const page = await this.context().newPage();
       await page.goto(new URL(path, baseURL).href);
-      // ssr = false: the prerendered shell is empty until the client mounts.
-      await page.locator('body > div > *').first().waitFor({ state: 'attached' });
+      // ssr = false: the prerendered shell is empty until the client mounts the
+      // page, which shows its header, or "Opening your model…" while the library
+      // opens (an element of the root layout, such as the update prompt, may be
+      // attached before either and shows nothing).
+      await page.locator('h1, p.loading').first().waitFor({ state: 'visible' });
       if (options.ready) await page.locator(options.ready).first().waitFor({ state: 'visible' });
       return page;
     },
