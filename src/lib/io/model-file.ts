@@ -2,6 +2,7 @@ import type { Model } from '../model/types';
 import { decodeAll } from './csv/decode';
 import { readChunks, sizeOf, type ByteSource } from './csv/source';
 import { fail, formatBytes, guarded } from './errors';
+import { joinBytes } from './inflate-slices';
 import { MAX_MODEL_TEXT, parseModelJson, stringifyModel } from './model-json';
 
 /** The most bytes of a model file read: UTF-16 doubles the text limit, and a BOM adds a little. */
@@ -44,12 +45,7 @@ export function readModelFile(source: ByteSource, file = 'The model file'): Prom
     const parts: Uint8Array[] = [];
     for await (const chunk of readChunks(source, { file, maxBytes: MAX_MODEL_FILE_BYTES }))
       parts.push(chunk);
-    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-    let at = 0;
-    for (const p of parts) {
-      bytes.set(p, at);
-      at += p.byteLength;
-    }
+    const bytes = joinBytes(parts);
     if (bytes.byteLength === 0)
       fail(file, 'is empty (0 bytes); expected a Bottleneck model (.json).');
     return parseModelJson(modelFileTextOf(bytes));

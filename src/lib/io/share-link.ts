@@ -2,6 +2,7 @@ import { deflateSync, Inflate } from 'fflate';
 import { ModelError, problemSentence, type ModelProblem } from '../model/errors';
 import type { Model } from '../model/types';
 import { decodeBase64url, encodeBase64url } from './base64url';
+import { joinBytes, sliceEnd } from './inflate-slices';
 import { NotJsonError, parseModelJson, stringifyModel } from './model-json';
 
 /* A share link holds the whole model in the URL fragment (never sent to a
@@ -19,12 +20,6 @@ export const MAX_FRAGMENT_CHARS = 64 * 1024;
 
 /** The most bytes a link may inflate to; inflation stops as soon as the output passes it. */
 export const MAX_INFLATED_BYTES = 2 * 1024 * 1024;
-
-/** Deflate's largest expansion: 258 bytes from 2 bits (a 1-bit length code and a 1-bit distance code). */
-const MAX_DEFLATE_RATIO = 1032;
-
-/** The fewest compressed bytes fed to the inflater at a time, near the cap. */
-const MIN_INFLATE_CHUNK_BYTES = 64;
 
 const PREFIX_PATTERN = /^m(\d{1,6})\./;
 
@@ -103,22 +98,12 @@ export function inflateCapped(
   // the cap: large while there is room (one or two pushes for a real link, since
   // fflate allocates per push), shrinking to 64 bytes (≤ ~66 KB of output) near it.
   for (let at = 0; at < data.length;) {
-    const room = Math.max(0, cap - inflated);
-    const end = Math.min(
-      at + Math.max(MIN_INFLATE_CHUNK_BYTES, Math.floor(room / MAX_DEFLATE_RATIO)),
-      data.length,
-    );
+    const end = sliceEnd(at, data.length, cap - inflated);
     inflater.push(data.subarray(at, end), end === data.length);
     if (inflated > cap) return { ok: false, inflated };
     at = end;
   }
-  const bytes = new Uint8Array(inflated);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-  }
-  return { ok: true, bytes };
+  return { ok: true, bytes: joinBytes(parts, inflated) };
 }
 
 /**

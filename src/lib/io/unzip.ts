@@ -1,4 +1,5 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { joinBytes, sliceEnd } from './inflate-slices';
 
 /*
  * Unzipping an untrusted archive with a cap on what it inflates to. A ZIP's
@@ -8,12 +9,6 @@ import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
  * inflated chunk is counted, and reading stops as soon as the running total
  * passes the cap, whatever the headers claim.
  */
-
-/** Deflate's largest expansion: 258 bytes from 2 bits. */
-const MAX_DEFLATE_RATIO = 1032;
-
-/** The fewest archive bytes fed at a time (near the cap; ≤ ~66 KB of output each). */
-const MIN_SLICE = 64;
 
 /** The most archive bytes fed at a time (≤ ~66 MB of output each, while far from the cap). */
 const MAX_SLICE = 64 * 1024;
@@ -34,16 +29,6 @@ export interface UnzipLimits {
   maxInflated: number;
   /** The most files (entries) the archive may hold. */
   maxFiles: number;
-}
-
-function joined(parts: Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /**
@@ -92,9 +77,7 @@ export function unzipCapped(archive: Uint8Array, limits: UnzipLimits): UnzipResu
   unzip.register(UnzipInflate);
   try {
     for (let at = 0; at < archive.length && !failure;) {
-      const room = Math.max(0, limits.maxInflated - inflated);
-      const slice = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor(room / MAX_DEFLATE_RATIO)));
-      const end = Math.min(at + slice, archive.length);
+      const end = sliceEnd(at, archive.length, limits.maxInflated - inflated, MAX_SLICE);
       unzip.push(archive.subarray(at, end), end === archive.length);
       at = end;
     }
@@ -103,6 +86,6 @@ export function unzipCapped(archive: Uint8Array, limits: UnzipLimits): UnzipResu
   }
   if (failure) return { ok: false, ...(failure as UnzipFailure) };
   const files: Record<string, Uint8Array> = {};
-  for (const [name, entry] of parts) files[name] = joined(entry.chunks, entry.length);
+  for (const [name, entry] of parts) files[name] = joinBytes(entry.chunks, entry.length);
   return { ok: true, files };
 }
