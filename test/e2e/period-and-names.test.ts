@@ -25,8 +25,11 @@ describe('changing the period', () => {
     expect(await ask(page).innerText()).toMatch(
       /The numbers are per week\. Convert them to per month\?/,
     );
-    // Nothing changes until the user chooses.
+    // Nothing changes until the user chooses; Convert, the way forward, has focus.
     expect(await period(page).inputValue()).toBe('week');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe('Convert to per month');
     await screenshot(page, 'period-ask');
     await ask(page).getByRole('button', { name: 'Convert to per month' }).click();
     await expect.poll(() => arrivals(page)).toBe('8,696');
