@@ -1,6 +1,7 @@
 import type { Analysis } from '../analysis/analyze';
 import type { Throughput } from '../analysis/constraint';
 import type { StageFlow } from '../analysis/steady';
+import { EPS } from '../analysis/ties';
 import type { Model, StageId } from '../model/types';
 import { formatCount, formatMoney, perPeriodShort } from './format';
 import { s, t, type Part } from './parts';
@@ -53,11 +54,11 @@ export function wording(model: Model, analysis: Analysis, options: WordingOption
 }
 
 /**
- * A signed count: +0.25, +0, −3. A change within a relative 1e-9 of `scale`
+ * A signed count: +0.25, +0, −3. A change within a relative {@link EPS} (1e-9) of `scale`
  * (today's throughput: float noise, not a gain) is "+0".
  */
 export function signed(x: number, scale = 0): string {
-  if (x === 0 || Math.abs(x) <= 1e-9 * Math.abs(scale)) return '+0';
+  if (x === 0 || Math.abs(x) <= EPS * Math.abs(scale)) return '+0';
   const shown = formatCount(Math.abs(x));
   return x > 0 ? `+${shown}` : `−${shown}`;
 }
