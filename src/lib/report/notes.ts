@@ -1,9 +1,8 @@
 import type { Constraint } from '../analysis/constraint';
-import { near } from '../analysis/ties';
+import { near, piles } from '../analysis/ties';
 import type { StageId } from '../model/types';
 import { formatCount, formatLoad, formatRate } from './format';
 import { s, t, type Part } from './parts';
-import { piles } from '../analysis/ties';
 import { whyNothing } from './stage-facts';
 import { flowAt, type Wording } from './wording';
 
