@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { SteadyState } from '../analysis/steady';
 import type { CellResult, EvaluatedModel } from '../engine/types';
 import { STAGE_FIELD_KIND, type FieldKind } from '../model/fields';
+import { percentLiteral } from '../model/number';
 import { STAGE_NUMBER_FIELDS, type Model } from '../model/types';
 import { neutralizeCell } from './injection';
 import {
@@ -17,11 +18,6 @@ import {
 /** The first header cell of the assumptions table in a grid CSV. */
 export const CSV_ASSUMPTIONS_MARK = 'Assumption';
 
-/** A 0–1 rate as the grid shows it, a percentage: 10 → `1000%`, 0.35 → `35%` (12 significant digits). */
-function percentText(value: number): string {
-  return `${+(value * 100).toPrecision(12)}%`;
-}
-
 /**
  * A number cell's value as the grid shows it, for a values file: a rate as
  * a percentage (`35%`), any other number in full (12 significant digits,
@@ -31,7 +27,7 @@ function percentText(value: number): string {
 export function valueText(result: CellResult | undefined, kind: FieldKind): string {
   if (!result || result.kind === 'blank') return '';
   if (result.kind === 'error') return result.error.code;
-  return kind === 'rate' ? percentText(result.value) : computedText(result.value);
+  return kind === 'rate' ? percentLiteral(result.value) : computedText(result.value);
 }
 
 /**
@@ -66,7 +62,7 @@ export function gridToCsv(model: Model, flow: SteadyState, evaluated: EvaluatedM
       ...computedRow(flow, i).map((v, j) =>
         neutralizeCell(
           COMPUTED[j] === 'load' && v !== null && Number.isFinite(v)
-            ? percentText(v)
+            ? percentLiteral(v)
             : computedText(v),
           true,
         ),

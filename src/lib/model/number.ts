@@ -35,6 +35,17 @@ export function parseNumberLiteral(text: string): number | null {
   return negative && value !== 0 ? -value : value;
 }
 
+/**
+ * A 0–1 rate written as the percentage literal {@link parseNumberLiteral}
+ * reads back: 0.35 → `35%`, 10 → `1000%`; 12 significant digits, so float
+ * noise (0.07 × 100 = 7.000000000000001) is not written.
+ *
+ * @param rate a fraction (0.35 for 35 %)
+ */
+export function percentLiteral(rate: number): string {
+  return `${+(rate * 100).toPrecision(12)}%`;
+}
+
 /** True when the text is a formula (starts with `=`, ignoring leading spaces). */
 export function isFormula(text: string): boolean {
   return text.trimStart().startsWith('=');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFormula, parseNumberLiteral } from '../../../src/lib/model/number';
+import { isFormula, parseNumberLiteral, percentLiteral } from '../../../src/lib/model/number';
 
 describe('parseNumberLiteral', () => {
   it.each([
@@ -50,5 +50,17 @@ describe('parseNumberLiteral', () => {
     expect(isFormula('=A1')).toBe(true);
     expect(isFormula('  =A1')).toBe(true);
     expect(isFormula('A1=')).toBe(false);
+  });
+});
+
+describe('percentLiteral', () => {
+  it('writes a rate as the percentage parseNumberLiteral reads back, without float noise', () => {
+    expect(percentLiteral(0.35)).toBe('35%');
+    expect(percentLiteral(0.07)).toBe('7%');
+    expect(percentLiteral(10)).toBe('1000%');
+    expect(percentLiteral(0)).toBe('0%');
+    for (const rate of [0.35, 0.07, 0.123456, 1, 10, 0]) {
+      expect(parseNumberLiteral(percentLiteral(rate))).toBeCloseTo(rate, 12);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { EditError, setAssumptionField } from '../../model/edits';
 import { soleAssumption } from '../../model/formula-refs';
 import { setStageCells } from '../../model/growth-edits';
 import { funnelAddress } from '../../model/layout';
-import { isFormula } from '../../model/number';
+import { isFormula, percentLiteral } from '../../model/number';
 import type { Model, StageId, StageNumberField } from '../../model/types';
 import { solveInput } from './solve';
 
@@ -52,7 +52,7 @@ export interface ApplyPlan {
 
 /** Writes an assumption's new value like its old text: `6%` for a percentage, else a plain number. */
 function assumptionText(old: string, value: number): string {
-  return old.trim().endsWith('%') ? `${+(value * 100).toPrecision(12)}%` : String(value);
+  return old.trim().endsWith('%') ? percentLiteral(value) : String(value);
 }
 
 /**
