@@ -61,7 +61,7 @@ describe('compute client: the numbers first, the focusing steps once they are sh
   it('asks for the focusing steps only after the result is on screen, and pairs them with it', async () => {
     const { port, log, answer } = manualPort();
     const paint = manualShown();
-    const compute = createCompute(port, paint.shown);
+    const compute = createCompute(port, { shown: paint.shown });
     const model = reference();
     const { result, focus } = compute.analyze(model);
     let focused: unknown = 'not yet';
@@ -90,7 +90,7 @@ describe('compute client: the numbers first, the focusing steps once they are sh
   it('analyses only the latest of several quick models, and skips the superseded steps', async () => {
     const { port, log, answer } = manualPort();
     const paint = manualShown();
-    const compute = createCompute(port, paint.shown);
+    const compute = createCompute(port, { shown: paint.shown });
     const first = compute.analyze(withCapacity('1600'));
     const second = compute.analyze(withCapacity('1700'));
     const third = compute.analyze(withCapacity('1800'));
@@ -118,7 +118,7 @@ describe('compute client: the numbers first, the focusing steps once they are sh
   it('drops the focusing steps of a model superseded while its result was being shown', async () => {
     const { port, log, answer } = manualPort();
     const paint = manualShown();
-    const compute = createCompute(port, paint.shown);
+    const compute = createCompute(port, { shown: paint.shown });
     const first = compute.analyze(withCapacity('1600'));
     answer();
     await first.result;

@@ -111,18 +111,16 @@ export interface ComputeOptions {
  * unanswered past the limit is abandoned and the port reopened; a plain
  * port cannot be reopened, so it is never stopped.
  *
- * @param options a ComputeOptions, or (as before) just its `shown`
+ * @param port the compute worker as a port, or a function opening a new one (restartable)
+ * @param options when results are shown, the watchdog's limit and the unfinished-compute mark
  */
-export function createCompute(
-  port: Port | (() => Port),
-  options: ComputeOptions | ComputeOptions['shown'] = {},
-): Compute {
+export function createCompute(port: Port | (() => Port), options: ComputeOptions = {}): Compute {
   const {
     shown = () => Promise.resolve(),
     limitMs = COMPUTE_LIMITS_MS.request,
     mark = noMark,
     markAfterMs = 1_000,
-  } = typeof options === 'function' ? { shown: options } : options;
+  } = options;
   const sender =
     typeof port === 'function'
       ? watchedSender(port, limitMs)
