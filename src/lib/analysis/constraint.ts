@@ -29,7 +29,7 @@ export type HeldBack = Throughput;
 export type Solve = (funnel: Funnel) => Throughput | null;
 
 /** A {@link Solve} with fixed extra arrivals (push: none): referred leads frozen, so only for push or a snapshot. */
-export const frozenSolve =
+const frozenSolve =
   (extraArrivals?: ReadonlyMap<StageId, number>): Solve =>
   (funnel) => {
     const flow = steadyState(funnel, extraArrivals, false);

@@ -157,7 +157,7 @@ function solved(inputs: FlowInputs, mode: GrowthMode): Throughput | null {
 }
 
 /** The {@link Solve} of a growth mode: a funnel variant's throughput, the loop re-solved in pull. */
-export const solverOf =
+const solverOf =
   (inputs: FlowInputs, mode: GrowthMode): Solve =>
   (funnel) =>
     solved({ ...inputs, stages: funnel.stages, order: funnel.order }, mode);

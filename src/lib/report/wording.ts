@@ -36,7 +36,7 @@ export interface WordingOptions {
  * What throughput units are called: the name of the funnel's one final
  * stage ("Closed won", "Paid"), or "units" when there are several.
  */
-export function outputNoun(model: Model): string {
+function outputNoun(model: Model): string {
   const finals = model.stages.filter((x) => x.next === null);
   return finals.length === 1 && finals[0]?.name ? finals[0].name : 'units';
 }
