@@ -59,6 +59,19 @@ describe('computed cells explain themselves with their own numbers', () => {
     );
   });
 
+  it('a feeder that sends nothing is named, not denied (zero flow)', () => {
+    const dry = model([
+      { id: 'lead', name: 'Lead', arrivals: '100', conversion: '0%', next: 'won' },
+      { id: 'won', name: 'Won', arrivals: '5' },
+      { id: 'lead2', name: 'Cold', arrivals: '0', next: 'idle' },
+      { id: 'idle', name: 'Idle' },
+    ]);
+    expect(explained(dry, 'won').inflow).toBe('Arrivals 5; nothing comes from Lead');
+    expect(explained(dry, 'idle').inflow).toBe(
+      'Nothing arrives: no arrivals, and nothing comes from Cold.',
+    );
+  });
+
   it('reach the grid: funnelRows sets them on the computed cells', () => {
     const rows = funnelRows(chain, resultOf(chain));
     const load = rows[1]?.cells.at(-1);

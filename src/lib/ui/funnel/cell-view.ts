@@ -90,6 +90,14 @@ export function explainComputed(
     (sum, s, i) => sum + (s.next === stageId ? (result.analysis.flow.stages[i]?.out ?? 0) : 0),
     0,
   );
+  // Stages that feed it but send nothing (out 0): named, since "no stage feeds it" would be false.
+  const dry = result.model.stages.filter(
+    (s, i) => s.next === stageId && !((result.analysis.flow.stages[i]?.out ?? 0) > 0),
+  );
+  const unfed =
+    dry.length > 0
+      ? `nothing comes from ${dry.map((s) => s.name).join(', ')}`
+      : 'no stage feeds it';
   // What neither arrivals nor feeders account for: referred leads entering here (pull).
   const referred = flow.inflow - arrivals - fed;
   const parts = [
@@ -102,9 +110,9 @@ export function explainComputed(
   const explain: Record<string, string> = {
     inflow:
       parts.length === 0
-        ? 'Nothing arrives: no arrivals, and no stage feeds it.'
+        ? `Nothing arrives: no arrivals, and ${unfed}.`
         : parts.length === 1
-          ? `${parts[0]}; ${arrivals > 0 ? 'no stage feeds it' : 'no arrivals'}`
+          ? `${parts[0]}; ${arrivals > 0 ? unfed : 'no arrivals'}`
           : `${parts.join(' + ')} = ${inflow}`,
     processed: unlimited
       ? `Capacity unlimited: all of the inflow, ${inflow}`
