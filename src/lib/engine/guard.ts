@@ -1,3 +1,4 @@
+import { columnIndex } from '../model/layout';
 import type { CellError } from './types';
 
 /*
@@ -30,13 +31,6 @@ export interface FormulaCost {
 }
 
 const format = (n: number) => n.toLocaleString('en-US');
-
-/** Column letters to a 0-based index: A → 0, BL → 63. */
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const c of letters.toUpperCase()) n = n * 26 + (c.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 /** The formula with its string literals blanked out ("A1:B2" in quotes is text, not a range). */
 function withoutStrings(formula: string): string {

@@ -25,6 +25,13 @@ export const LOOP_ROWS = LOOP_NUMBER_FIELDS;
 /** Rows above the first data row (the header row). */
 export const HEADER_ROWS = 1;
 
+/** Spreadsheet column letters → 0-based index, the inverse of {@link columnLetter}: A → 0, Z → 25, AA → 26 (any case). */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
 /** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
   let n = index + 1;

@@ -1,15 +1,8 @@
 import { mapFormulaWords } from './formula-words';
-import { columnLetter } from './layout';
+import { columnIndex, columnLetter } from './layout';
 
 /** An A1 reference: `$` anchors, column letters, row number. */
 const REFERENCE = /^(\$?)([A-Za-z]{1,3})(\$?)([1-9][0-9]*)$/;
-
-/** Column letters → 0-based index: A → 0, Z → 25, AA → 26. */
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 /**
  * Moves the relative A1 references of a formula as a spreadsheet does when
