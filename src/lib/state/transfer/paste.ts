@@ -2,6 +2,7 @@ import { ImportError } from '../../io/errors';
 import { pasteToModel } from '../../io/paste';
 import { pasteFunnel, type UnappliedLink } from '../../model/cell-edits';
 import { EditError } from '../../model/edits';
+import { HEADER_ROWS } from '../../model/layout';
 import type { Model, StageId } from '../../model/types';
 import type { EditOutcome, Workspace } from '../workspace.svelte';
 
@@ -87,7 +88,7 @@ export function pasteIntoFunnel(
     return stage ? [{ ...u, stage: stage.id, kept: stage.next }] : [];
   });
   const n = result.length;
-  const listed = result.slice(0, LISTED).map((u) => `Row ${u.row + 2}: ${u.reason}`);
+  const listed = result.slice(0, LISTED).map((u) => `Row ${u.row + HEADER_ROWS + 1}: ${u.reason}`);
   const more = n > LISTED ? [`And ${n - LISTED} more.`] : [];
   const left = n === 1 ? 'one cell was left as it was' : `${n} cells were left as they were`;
   workspace.notice = {
