@@ -2,7 +2,7 @@ import type { Constraint } from '../analysis/constraint';
 import { near } from '../analysis/ties';
 import { feedersOf } from '../model/graph';
 import type { StageId } from '../model/types';
-import { formatCount, formatRate } from './format';
+import { formatCount, timesToday } from './format';
 import { marketShareLine, nearCapacityLine, overproductionLines, pullLine } from './notes';
 import { list, listParts, s, t, type Part } from './parts';
 import { loadLine, namedLoadLine, runsFull, zeroConversionFrom } from './stage-facts';
@@ -202,13 +202,6 @@ function withDemand(w: Wording, c: Binds): ConstraintFacts {
       ...notes(w, c),
     ],
   };
-}
-
-/** How far demand must rise: "1.25× today", or for less than 1 % more "0.04% more than today" (not "1× today"). */
-function timesToday(factor: number): string {
-  return factor < 1.01
-    ? `${formatRate(factor - 1)} more than today`
-    : `${formatCount(factor)}× today`;
 }
 
 /** Why nothing can bind yet, when no stage binds first as demand grows. */

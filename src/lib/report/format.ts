@@ -100,3 +100,14 @@ export function perPeriod(period: Period): string {
 export function perPeriodShort(period: Period): string {
   return { day: '/day', week: '/wk', month: '/mo', quarter: '/qtr', year: '/yr' }[period];
 }
+
+/**
+ * How far demand must rise, from the factor on today's arrivals (1.25 = 25 %
+ * more): "1.25× today", or below 1 % more "0.04% more than today" (never
+ * "1× today", which would read as no rise at all).
+ */
+export function timesToday(factor: number): string {
+  return factor < 1.01
+    ? `${formatRate(factor - 1)} more than today`
+    : `${formatCount(factor)}× today`;
+}

@@ -5,7 +5,7 @@ import type { Focus } from '../../analysis/growth';
 import type { CellChange, WhatIf } from '../../analysis/trial';
 import type { Model, StageId } from '../../model/types';
 import { constraintFacts } from '../../report/constraint-facts';
-import { formatCount, formatMoney } from '../../report/format';
+import { formatCount, formatMoney, timesToday } from '../../report/format';
 import { pullLine } from '../../report/notes';
 import { list, possessive, s, t, type Part } from '../../report/parts';
 import { piles } from '../../analysis/ties';
@@ -168,7 +168,7 @@ function elevateItems(w: Wording, e: Elevate, apply: readonly CellChange[]): Foc
     items.push({
       text: [
         t(
-          `It gains only if arrivals rise too: with ${changeText(w, e.demand.changes)}${w.per} as well (${formatCount(e.demand.factor)}× today), `,
+          `It gains only if arrivals rise too: with ${changeText(w, e.demand.changes)}${w.per} as well (${timesToday(e.demand.factor)}), `,
         ),
         ...(e.demand.after
           ? [s(`${formatCount(e.demand.after.units)} ${w.noun}${w.per}`), t('.')]
