@@ -13,12 +13,12 @@ import type { CellError } from './types';
 /** Deepest nesting of brackets a formula may have (Excel's limit for nested functions). */
 export const MAX_DEPTH = 64;
 /** Cells the ranges of one formula may cover together: five whole columns of the grid. */
-export const MAX_FORMULA_CELLS = 50_000;
+const MAX_FORMULA_CELLS = 50_000;
 /** Cells the ranges of all formulas of one model may cover together (a few tenths of a second of work). */
 export const MAX_MODEL_CELLS = 500_000;
 
 /** The grid's size for references: HyperFormula's maxRows and maxColumns (engine.ts CONFIG). */
-export const GRID = { rows: 10_000, columns: 64 } as const;
+const GRID = { rows: 10_000, columns: 64 } as const;
 
 /** What a formula asks of the engine: how deep its brackets go and how many cells its ranges cover. */
 export interface FormulaCost {

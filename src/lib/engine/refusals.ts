@@ -38,7 +38,7 @@ HyperFormula.registerFunctionPlugin(RefusedPlugin, {
 });
 
 /** Sheet numbers of the workbook (the order of modelSheets). */
-export const SHEET_INDEX = { funnel: 0, assumptions: 1, loop: 2 } as const;
+const SHEET_INDEX = { funnel: 0, assumptions: 1, loop: 2 } as const;
 const VALUE_COLUMN = 1;
 
 /** The key of a cell in maps: `sheet:row:col`. */

@@ -24,7 +24,7 @@ export const CSV_ASSUMPTIONS_MARK = 'Assumption';
  * no thousands separators, so spreadsheets read it as a number), blank as
  * blank, an error as its code (`#DIV/0!`).
  */
-export function valueText(result: CellResult | undefined, kind: FieldKind): string {
+function valueText(result: CellResult | undefined, kind: FieldKind): string {
   if (!result || result.kind === 'blank') return '';
   if (result.kind === 'error') return result.error.code;
   return kind === 'rate' ? percentLiteral(result.value) : computedText(result.value);

@@ -13,7 +13,7 @@ import { SHEETS } from '../model/layout';
  */
 
 /** Functions written as live formulas: arithmetic, logic, counting, lookup within the workbook, finance. */
-export const LIVE_FUNCTIONS: ReadonlySet<string> = new Set([
+const LIVE_FUNCTIONS: ReadonlySet<string> = new Set([
   'ABS', 'AND', 'AVERAGE', 'AVERAGEIF', 'AVERAGEIFS', 'CEILING', 'CHOOSE', 'COUNT', 'COUNTA',
   'COUNTBLANK', 'COUNTIF', 'COUNTIFS', 'EXP', 'FALSE', 'FLOOR', 'FV', 'HLOOKUP', 'IF', 'IFERROR',
   'IFNA', 'IFS', 'INDEX', 'INT', 'ISBLANK', 'ISERROR', 'ISNUMBER', 'LN', 'LOG', 'LOG10', 'MATCH',
@@ -126,7 +126,7 @@ export function liveFormula(formula: string, names: ReadonlySet<string>): Formul
 }
 
 /** First line of the note on a cell whose formula was written as its value. */
-export const NOTE_HEADING = 'Bottleneck formula, written as its value:';
+const NOTE_HEADING = 'Bottleneck formula, written as its value:';
 
 /**
  * The note on a cell whose formula is not written live: the heading, the

@@ -40,7 +40,7 @@ export function emptyModel(name = UNTITLED): Model {
 }
 
 /** The name of a new model while no other is called that. */
-export const UNTITLED = 'Untitled model';
+const UNTITLED = 'Untitled model';
 
 /**
  * A name for a new model that no model in `taken` has: "Untitled model",

@@ -10,7 +10,7 @@ import type { Model, Period, StageNumberField } from './types';
  */
 
 /** Days in each period: a year of 365.25 days, a month a twelfth of it, a quarter a fourth. */
-export const DAYS_PER_PERIOD: Record<Period, number> = {
+const DAYS_PER_PERIOD: Record<Period, number> = {
   day: 1,
   week: 7,
   month: 365.25 / 12,
